@@ -1,0 +1,107 @@
+package dev.arena.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * Disturbs the cluster the way an operator would, through {@code bin/cluster} run from
+ * the repository root (the working directory of the test JVM). The command can be
+ * replaced with {@code -Darena.cluster=/path/to/cluster}. Each run's output goes to
+ * {@code target/system-tests/} and is quoted when the command fails.
+ */
+final class Cluster {
+
+    private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
+    private static final String COMMAND = System.getProperty("arena.cluster", "bin/cluster");
+    private static final Path LOG_DIR = Path.of("target", "system-tests");
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private Cluster() {
+    }
+
+    /** {@code bin/cluster kill <instance>}: kill -9, no goodbye to anyone. */
+    static void kill(String instance) {
+        launch("kill", instance).awaitSuccess(Duration.ofSeconds(60));
+    }
+
+    /** {@code bin/cluster start <instance>}: returns once the instance reports healthy. */
+    static void start(String instance) {
+        launch("start", instance).awaitSuccess(Duration.ofSeconds(240));
+    }
+
+    /** {@code bin/cluster restart-redis}, in the background: Redis goes down and comes back with its data. */
+    static Run restartRedisInBackground() {
+        return launch("restart-redis");
+    }
+
+    /** {@code bin/cluster status}: its output. */
+    static String status() {
+        return launch("status").awaitSuccess(Duration.ofSeconds(60));
+    }
+
+    static Run launch(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(COMMAND);
+        command.addAll(List.of(args));
+        try {
+            Files.createDirectories(LOG_DIR);
+            Path output = LOG_DIR.resolve("cluster-" + RUNS.incrementAndGet() + "-" + String.join("-", args) + ".log");
+            LOG.info(() -> "running " + String.join(" ", command) + " (output in " + output + ")");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            return new Run(String.join(" ", command), process, output);
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command + " from " + Path.of("").toAbsolutePath(), e);
+        }
+    }
+
+    /** A started {@code bin/cluster} command. */
+    record Run(String command, Process process, Path output) {
+
+        boolean isFinished() {
+            return !process.isAlive();
+        }
+
+        /**
+         * Waits for the command to end, fails unless it exited 0 in time, and returns its
+         * output. A command still running at the deadline is ended (it is this test's child).
+         */
+        String awaitSuccess(Duration timeout) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError(command + " did not finish within " + timeout.toSeconds() + " s: "
+                            + output());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + command, e);
+            }
+            String text = readOutput();
+            if (process.exitValue() != 0) {
+                throw new AssertionError(command + " exited " + process.exitValue() + ":\n" + text);
+            }
+            return text;
+        }
+
+        private String readOutput() {
+            try {
+                return Files.readString(output, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(output unreadable: " + e + ")";
+            }
+        }
+    }
+}
