@@ -1,0 +1,304 @@
+package dev.arena.rooms.redis;
+
+import dev.arena.platform.redis.RedisSettings;
+import dev.arena.rooms.Broker;
+import dev.arena.rooms.BrokerListener;
+import dev.arena.rooms.BrokerUnavailableException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import dev.arena.rooms.Topics;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * Redis Pub/Sub as the broker. One subscriber connection per instance carries every subscription; its thread
+ * hands each message to the listener and returns. When the connection breaks (Redis restarted, network) the
+ * thread reconnects with backoff and subscribes again to everything still wanted.
+ *
+ * <p>Channels and keys carry the topic's id in a hash tag ({@code room:{id}}) so that the same names work on
+ * Redis Cluster with sharded Pub/Sub.
+ */
+public final class RedisBroker implements Broker, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RedisBroker.class.getName());
+    private static final long MAX_BACKOFF_MILLIS = 2000;
+
+    private final RedisSettings settings;
+    private final RedisClient commands;
+    private final String controlChannel;
+    private final int historySize;
+    private final Executor callbacks;
+    /** Channel -> its subscription; present while some local connection wants the topic. */
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Object subscriberLock = new Object();
+    private volatile BrokerListener listener = new BrokerListener() {
+        @Override
+        public void onMessage(String topic, String frame) {
+        }
+    };
+    private volatile Listener active;
+    private volatile Jedis connection;
+    private volatile boolean running = true;
+    private volatile String appendSha;
+    private final Thread subscriber;
+
+    public RedisBroker(RedisSettings settings, RedisClient commands, String instance, int historySize,
+                       ThreadFactory threads, Executor callbacks) {
+        this.settings = settings;
+        this.commands = commands;
+        this.controlChannel = settings.key("instance:{" + instance + "}");
+        this.historySize = historySize;
+        this.callbacks = callbacks;
+        this.subscriber = threads.newThread(this::subscribeLoop);
+        subscriber.setName("redis-subscriber");
+        subscriber.setDaemon(true);
+    }
+
+    public void start() {
+        subscriber.start();
+    }
+
+    @Override
+    public void setListener(BrokerListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(String topic) {
+        String channel = channel(topic);
+        Subscription subscription = subscriptions.computeIfAbsent(channel, c -> new Subscription(topic));
+        synchronized (subscriberLock) {
+            Listener current = active;
+            if (current != null && !subscription.requested) {
+                try {
+                    current.subscribe(channel);
+                    subscription.requested = true;
+                } catch (JedisException | IllegalStateException e) {
+                    // The subscriber loop subscribes again to every wanted channel once it reconnects.
+                    LOG.log(Level.FINE, "Subscribe to {0} deferred: {1}", new Object[]{channel, e.getMessage()});
+                }
+            }
+        }
+        return subscription.confirmed;
+    }
+
+    @Override
+    public void unsubscribe(String topic) {
+        String channel = channel(topic);
+        if (subscriptions.remove(channel) == null) {
+            return;
+        }
+        synchronized (subscriberLock) {
+            Listener current = active;
+            if (current != null) {
+                try {
+                    current.unsubscribe(channel);
+                } catch (JedisException | IllegalStateException e) {
+                    LOG.log(Level.FINE, "Unsubscribe from {0} skipped: {1}", new Object[]{channel, e.getMessage()});
+                }
+            }
+        }
+    }
+
+    @Override
+    public void publish(String topic, String frame) {
+        try {
+            commands.publish(channel(topic), frame);
+        } catch (JedisException e) {
+            throw new BrokerUnavailableException("publish failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long appendToRoom(String room, String prefix, String suffix) {
+        List<String> keys = List.of(settings.key("room:{" + room + "}:seq"), settings.key("room:{" + room + "}:history"));
+        List<String> args = List.of(prefix, suffix, channel(Topics.room(room)), Integer.toString(historySize));
+        try {
+            String sha = appendSha;
+            if (sha != null) {
+                try {
+                    return (Long) commands.evalsha(sha, keys, args);
+                } catch (JedisNoScriptException e) {
+                    // Redis restarted without its script cache: load it again below.
+                }
+            }
+            appendSha = commands.scriptLoad(RoomLog.APPEND);
+            return (Long) commands.evalsha(appendSha, keys, args);
+        } catch (JedisException e) {
+            throw new BrokerUnavailableException("append failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks the subscriber connection; a dead one is dropped so that the loop reconnects. */
+    public void checkConnection() {
+        Listener current = active;
+        if (current == null) {
+            return;
+        }
+        try {
+            synchronized (subscriberLock) {
+                current.ping();
+            }
+        } catch (JedisException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Redis subscriber connection lost: {0}", e.getMessage());
+            Jedis broken = connection;
+            if (broken != null) {
+                broken.disconnect();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Listener current = active;
+        if (current != null) {
+            try {
+                synchronized (subscriberLock) {
+                    current.unsubscribe();
+                }
+            } catch (JedisException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Unsubscribe on close failed: {0}", e.getMessage());
+            }
+        }
+        Jedis open = connection;
+        if (open != null) {
+            open.disconnect();
+        }
+        subscriber.interrupt();
+    }
+
+    private void subscribeLoop() {
+        long backoff = 100;
+        boolean reconnecting = false;
+        while (running) {
+            try (Jedis jedis = settings.newSubscriberConnection("arena-subscriber")) {
+                connection = jedis;
+                Listener listenerOfConnection = new Listener(reconnecting);
+                String[] channels;
+                synchronized (subscriberLock) {
+                    subscriptions.values().forEach(s -> s.requested = true);
+                    channels = Stream.concat(Stream.of(controlChannel),
+                            subscriptions.keySet().stream()).toArray(String[]::new);
+                }
+                backoff = 100;
+                jedis.subscribe(listenerOfConnection, channels);
+            } catch (JedisException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Redis subscriber disconnected ({0}); reconnecting", e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Redis subscriber failed; reconnecting", e);
+            } finally {
+                synchronized (subscriberLock) {
+                    active = null;
+                    connection = null;
+                    // Subscriptions wanted now must be confirmed again on the next connection.
+                    subscriptions.replaceAll((channel, s) -> s.renewed());
+                }
+            }
+            reconnecting = true;
+            if (!sleep(backoff)) {
+                return;
+            }
+            backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+        }
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String channel(String topic) {
+        int colon = topic.indexOf(':');
+        return settings.key(topic.substring(0, colon + 1) + "{" + topic.substring(colon + 1) + "}");
+    }
+
+    /** One wanted topic; {@code confirmed} completes when Redis acknowledges the subscription. */
+    private static final class Subscription {
+        final String topic;
+        final CompletableFuture<Void> confirmed;
+        volatile boolean requested;
+
+        Subscription(String topic) {
+            this(topic, new CompletableFuture<>());
+        }
+
+        private Subscription(String topic, CompletableFuture<Void> confirmed) {
+            this.topic = topic;
+            this.confirmed = confirmed;
+        }
+
+        /** Keeps an unconfirmed future (waiters still wait for it), replaces a confirmed one. */
+        Subscription renewed() {
+            return confirmed.isDone() ? new Subscription(topic) : new Subscription(topic, confirmed);
+        }
+    }
+
+    private final class Listener extends JedisPubSub {
+        private final boolean afterReconnect;
+
+        Listener(boolean afterReconnect) {
+            this.afterReconnect = afterReconnect;
+        }
+
+        /**
+         * Only now is the connection attached to this listener, so only now may other threads subscribe
+         * through it; channels wanted since the initial list was taken are subscribed here.
+         */
+        private void becomeActive() {
+            synchronized (subscriberLock) {
+                active = this;
+                String[] pending = subscriptions.entrySet().stream()
+                        .filter(e -> !e.getValue().requested)
+                        .peek(e -> e.getValue().requested = true)
+                        .map(Map.Entry::getKey)
+                        .toArray(String[]::new);
+                if (pending.length > 0) {
+                    subscribe(pending);
+                }
+            }
+        }
+
+        @Override
+        public void onMessage(String channel, String message) {
+            Subscription subscription = subscriptions.get(channel);
+            if (subscription != null) {
+                listener.onMessage(subscription.topic, message);
+            }
+        }
+
+        @Override
+        public void onSubscribe(String channel, int subscribedChannels) {
+            if (channel.equals(controlChannel)) {
+                LOG.log(Level.INFO, "Redis subscriber connected to {0}:{1}",
+                        new Object[]{settings.host(), String.valueOf(settings.port())});
+                becomeActive();
+                if (afterReconnect) {
+                    callbacks.execute(listener::onReconnected);
+                }
+                return;
+            }
+            Subscription subscription = subscriptions.get(channel);
+            if (subscription != null) {
+                subscription.confirmed.complete(null);
+            }
+        }
+    }
+}

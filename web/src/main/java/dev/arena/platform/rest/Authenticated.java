@@ -1,0 +1,14 @@
+package dev.arena.platform.rest;
+
+import jakarta.ws.rs.NameBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks resources that need {@code Authorization: Bearer <token>}; see {@link BearerTokenFilter}. */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Authenticated {
+}
