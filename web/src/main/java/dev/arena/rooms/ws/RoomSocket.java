@@ -45,7 +45,7 @@ public class RoomSocket extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         Optional<String> user = tokens.verify(parameter(session, "token"));
         if (user.isEmpty()) {
-            metrics.unauthorized.increment();
+            metrics.countUnauthorized();
             close(session, UNAUTHORIZED);
             return;
         }

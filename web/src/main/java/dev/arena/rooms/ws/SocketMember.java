@@ -47,7 +47,7 @@ final class SocketMember implements Member {
 
     private void failed(String reason) {
         if ("slow".equals(reason)) {
-            metrics.slowClosed.increment();
+            metrics.countSlowClose();
             LOG.log(Level.INFO, "Closing the socket of {0}: it stopped reading", user);
         }
         try {

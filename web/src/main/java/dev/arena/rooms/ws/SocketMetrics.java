@@ -7,8 +7,17 @@ import java.util.concurrent.atomic.LongAdder;
 @ApplicationScoped
 public class SocketMetrics {
 
-    final LongAdder slowClosed = new LongAdder();
-    final LongAdder unauthorized = new LongAdder();
+    // Updated through methods only: callers hold a CDI client proxy, whose fields are not the bean's.
+    private final LongAdder slowClosed = new LongAdder();
+    private final LongAdder unauthorized = new LongAdder();
+
+    public void countSlowClose() {
+        slowClosed.increment();
+    }
+
+    public void countUnauthorized() {
+        unauthorized.increment();
+    }
 
     /** Sockets closed because their client stopped reading. */
     public long slowClosed() {
