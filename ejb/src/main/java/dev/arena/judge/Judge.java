@@ -1,0 +1,172 @@
+package dev.arena.judge;
+
+import dev.arena.judge.check.Checker;
+import dev.arena.judge.lang.LanguageRuntime;
+import dev.arena.judge.lang.Languages;
+import dev.arena.judge.problem.Problem;
+import dev.arena.judge.problem.TestCase;
+import dev.arena.judge.sandbox.Sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The judge engine. Thread-safe: up to {@link JudgeSettings#slots()} judgings run at once, each on
+ * its own slot (its own non-root uid, its own cgroups and work directory); further callers wait
+ * for a free slot.
+ *
+ * <p>A judging compiles once, then runs the tests in order and stops at the first test that is
+ * not accepted (as LeetCode does): {@code passed} counts the accepted tests, {@code total} all of
+ * the problem's tests.
+ *
+ * <p>At start-up every language compiles and runs a tiny program in the sandbox; a language whose
+ * toolchain is missing or broken is logged and disabled, never fatal.
+ */
+public final class Judge {
+
+    private static final Logger LOG = Logger.getLogger(Judge.class.getName());
+
+    private final JudgeSettings settings;
+    private final Sandbox sandbox;
+    private final BlockingQueue<Integer> freeUids;
+    private final Map<String, LanguageRuntime> enabled;
+    private final Map<String, String> disabled;
+
+    private Judge(JudgeSettings settings, Sandbox sandbox, Map<String, LanguageRuntime> runtimes) {
+        this.settings = settings;
+        this.sandbox = sandbox;
+        this.freeUids = new ArrayBlockingQueue<>(settings.slots());
+        for (int slot = 0; slot < settings.slots(); slot++) {
+            freeUids.add(settings.firstUid() + slot);
+        }
+        Map<String, LanguageRuntime> working = new LinkedHashMap<>();
+        Map<String, String> broken = new LinkedHashMap<>();
+        String notRoot = runningAsRoot() ? null : "the judge must run as root to switch to the slot uids";
+        runtimes.forEach((id, runtime) -> {
+            String problem = notRoot != null ? notRoot : selfTest(runtime);
+            if (problem == null) {
+                working.put(id, runtime);
+            } else {
+                broken.put(id, problem);
+                LOG.log(Level.WARNING, "language {0} disabled: {1}", new Object[]{id, problem});
+            }
+        });
+        this.enabled = Collections.unmodifiableMap(working);
+        this.disabled = Collections.unmodifiableMap(broken);
+        LOG.log(Level.INFO, "judge ready: {0} slots (uids {1}..{2}), {3}, languages {4}",
+                new Object[]{settings.slots(), Integer.toString(settings.firstUid()),
+                        Integer.toString(settings.firstUid() + settings.slots() - 1), sandbox.describe(),
+                        enabled.keySet()});
+    }
+
+    /** Detects the sandbox's cgroup support and self-tests every language. Takes a few seconds. */
+    public static Judge start(JudgeSettings settings) {
+        return start(settings, Sandbox.detect());
+    }
+
+    public static Judge start(JudgeSettings settings, Sandbox sandbox) {
+        return new Judge(settings, sandbox, Languages.all(settings.javaHome()));
+    }
+
+    /** Languages that passed their self-test, in a stable order. */
+    public Set<String> enabledLanguages() {
+        return enabled.keySet();
+    }
+
+    /** Languages that failed their self-test, with the reason. */
+    public Map<String, String> disabledLanguages() {
+        return disabled;
+    }
+
+    public boolean supports(String language) {
+        return enabled.containsKey(language);
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    public JudgeSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Judges one submission; blocks while all slots are busy and while the tests run. Never throws
+     * for anything the submitted code does: a sandbox or I/O failure yields {@code INTERNAL_ERROR}.
+     *
+     * @throws IllegalArgumentException if the language is unknown or disabled
+     * @throws InterruptedException     if interrupted while waiting for a slot or a run (the run is killed)
+     */
+    public JudgeResult judge(Problem problem, String language, String code, ProgressListener listener)
+            throws InterruptedException {
+        LanguageRuntime runtime = enabled.get(language);
+        if (runtime == null) {
+            throw new IllegalArgumentException("unsupported language: " + language);
+        }
+        int uid = freeUids.take();
+        try {
+            return new Judging(sandbox, uid, settings).run(problem, runtime, code, listener);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "judging " + problem.id() + " in " + language + " failed", e);
+            return JudgeResult.failedBeforeTests(Verdict.INTERNAL_ERROR, problem.tests().size(), "");
+        } finally {
+            freeUids.add(uid);
+        }
+    }
+
+    /** @return null when the language works, else why not */
+    private String selfTest(LanguageRuntime runtime) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("arena-selftest-");
+            Path input = Files.writeString(dir.resolve("01.in"), "2 3\n");
+            Path answer = Files.writeString(dir.resolve("01.out"), "5\n");
+            Problem probe = new Problem("self-test", "self-test", "easy", 2000, 128, "tokens", Checker.tokens(), "",
+                    List.of(), List.of(new TestCase(1, "01", input, answer)), Map.of(), dir);
+            int uid = freeUids.take();
+            JudgeResult result;
+            try {
+                result = new Judging(sandbox, uid, settings).run(probe, runtime,
+                        Languages.SELF_TEST_PROGRAMS.get(runtime.id()), ProgressListener.NONE);
+            } finally {
+                freeUids.add(uid);
+            }
+            if (result.verdict().isAccepted()) {
+                LOG.log(Level.INFO, "language {0} ok: {1} ms, {2} KiB",
+                        new Object[]{runtime.id(), result.timeMs(), result.memoryKb()});
+                return null;
+            }
+            String output = result.compileOutput().strip();
+            return result.verdict() + (output.isEmpty() ? "" : ": " + output.lines().limit(3).toList());
+        } catch (IOException | RuntimeException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } finally {
+            if (dir != null) {
+                for (String name : List.of("01.in", "01.out", "")) {
+                    dir.resolve(name).toFile().delete();
+                }
+            }
+        }
+    }
+
+    private static boolean runningAsRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

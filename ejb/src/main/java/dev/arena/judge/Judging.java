@@ -1,0 +1,141 @@
+package dev.arena.judge;
+
+import dev.arena.judge.lang.LanguageRuntime;
+import dev.arena.judge.problem.Problem;
+import dev.arena.judge.problem.TestCase;
+import dev.arena.judge.sandbox.Execution;
+import dev.arena.judge.sandbox.Limits;
+import dev.arena.judge.sandbox.RunReport;
+import dev.arena.judge.sandbox.Sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** One submission on one slot: compile once, run the tests in order, stop at the first failure. */
+final class Judging {
+
+    private static final Logger LOG = Logger.getLogger(Judging.class.getName());
+    static final int COMPILE_OUTPUT_LIMIT = 8 * 1024;
+    private static final int STDERR_HEAD = 16 * 1024;
+    private static final Limits COMPILE_LIMITS =
+            new Limits(20_000, 40_000, 1024L << 20, 0, 64, 64L << 20, 256L << 20);
+
+    private final Sandbox sandbox;
+    private final int uid;
+    private final JudgeSettings settings;
+
+    Judging(Sandbox sandbox, int uid, JudgeSettings settings) {
+        this.sandbox = sandbox;
+        this.uid = uid;
+        this.settings = settings;
+    }
+
+    JudgeResult run(Problem problem, LanguageRuntime runtime, String code, ProgressListener listener)
+            throws IOException, InterruptedException {
+        int total = problem.tests().size();
+        try (Workspace workspace = Workspace.create(settings.workRoot(), uid)) {
+            workspace.writeSource(runtime.sourceFile(), code);
+            String compileOutput = "";
+            if (runtime.compiles()) {
+                RunReport compiled = sandbox.run(uid, new Execution(runtime.compileCommand(), workspace.box(), true,
+                        runtime.readOnlyPaths(), Map.of(), null, workspace.io("compile.out"),
+                        workspace.io("compile.err"), COMPILE_LIMITS));
+                compileOutput = compileOutput(workspace, compiled);
+                if (compiled.sandboxFailed()) {
+                    LOG.log(Level.WARNING, "sandbox failed while compiling {0}: {1}", new Object[]{runtime.id(), compileOutput});
+                    return JudgeResult.failedBeforeTests(Verdict.INTERNAL_ERROR, total, "");
+                }
+                if (!compiled.exitedCleanly()) {
+                    return JudgeResult.failedBeforeTests(Verdict.COMPILATION_ERROR, total, compileOutput);
+                }
+            }
+            return runTests(problem, runtime, workspace, compileOutput, listener);
+        }
+    }
+
+    private JudgeResult runTests(Problem problem, LanguageRuntime runtime, Workspace workspace, String compileOutput,
+                                 ProgressListener listener) throws IOException, InterruptedException {
+        Limits limits = runLimits(problem, runtime);
+        List<String> command = runtime.runCommand(problem.memoryLimitMb());
+        List<TestResult> results = new ArrayList<>();
+        Verdict overall = Verdict.ACCEPTED;
+        long maxTime = 0;
+        long maxMemoryKb = 0;
+        for (TestCase test : problem.tests()) {
+            Path stdout = workspace.io("stdout");
+            Path stderr = workspace.io("stderr");
+            RunReport report = sandbox.run(uid, new Execution(command, workspace.box(), false,
+                    runtime.readOnlyPaths(), Map.of(), test.input(), stdout, stderr, limits));
+            Verdict verdict = RunClassifier.classify(report, runtime, head(stderr, STDERR_HEAD),
+                    () -> problem.checker().accepts(readLoose(test.answer()), readLoose(stdout)));
+            if (verdict == Verdict.INTERNAL_ERROR) {
+                LOG.log(Level.WARNING, "sandbox failed on test {0} of {1}: {2}",
+                        new Object[]{test.index(), problem.id(), head(stderr, 2048)});
+            }
+            long memoryKb = report.peakMemoryBytes() / 1024;
+            results.add(new TestResult(test.index(), verdict, report.cpuTimeMs(), memoryKb));
+            maxTime = Math.max(maxTime, report.cpuTimeMs());
+            maxMemoryKb = Math.max(maxMemoryKb, memoryKb);
+            notify(listener, test.index(), verdict);
+            if (!verdict.isAccepted()) {
+                overall = verdict;
+                break;
+            }
+        }
+        int passed = (int) results.stream().filter(r -> r.verdict().isAccepted()).count();
+        return new JudgeResult(overall, passed, problem.tests().size(), maxTime, maxMemoryKb, compileOutput, results);
+    }
+
+    private Limits runLimits(Problem problem, LanguageRuntime runtime) {
+        long cpuMs = runtime.timeLimitMs(problem.timeLimitMs());
+        return new Limits(cpuMs, 2 * cpuMs + 1000, runtime.memoryLimitBytes(problem.memoryLimitMb()),
+                runtime.addressSpaceBytes(problem.memoryLimitMb()), 64, settings.outputLimitBytes(), 64L << 20);
+    }
+
+    private static void notify(ProgressListener listener, int index, Verdict verdict) {
+        try {
+            listener.testFinished(index, verdict);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "progress listener failed", e);
+        }
+    }
+
+    private static String compileOutput(Workspace workspace, RunReport compiled) throws IOException {
+        StringBuilder text = new StringBuilder(head(workspace.io("compile.out"), COMPILE_OUTPUT_LIMIT));
+        text.append(head(workspace.io("compile.err"), COMPILE_OUTPUT_LIMIT));
+        if (compiled.cpuLimitHit() || compiled.wallLimitHit()) {
+            text.append("\n[compilation stopped: time limit]");
+        } else if (compiled.oomKilled()) {
+            text.append("\n[compilation stopped: memory limit]");
+        }
+        return text.length() > COMPILE_OUTPUT_LIMIT
+                ? text.substring(0, COMPILE_OUTPUT_LIMIT) + "\n[truncated]" : text.toString();
+    }
+
+    /** The first bytes of a file as text, replacing what is not UTF-8. */
+    static String head(Path file, int maxBytes) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(maxBytes), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Byte-for-byte as Latin-1, so any output (even invalid UTF-8) compares without decoding errors. */
+    private static String readLoose(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+const kept = [];
+while (true) {
+    kept.push(new Array(1 << 16).fill(1.5));
+}

@@ -1,0 +1,4 @@
+let x = 0;
+while (true) {
+    x++;
+}

@@ -1,0 +1,2 @@
+block = bytearray(4 * 1024 ** 3)
+print(len(block))

@@ -1,0 +1,3 @@
+import os
+os.listdir('/root')
+print(sum(map(int, input().split())))
