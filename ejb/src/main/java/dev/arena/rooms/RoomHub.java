@@ -58,10 +58,14 @@ public final class RoomHub implements BrokerListener {
         Connection connection = new Connection(member, country,
                 new RateLimiter(limits.publishRate(), limits.publishBurst(), nanoTime.getAsLong()));
         connections.add(connection);
+        // The user's topic is confirmed before the welcome, so that a client which waits for its welcome
+        // before submitting misses none of its own events; the connection receives from that point on.
+        String userTopic = Topics.user(member.user());
+        awaitQuietly(broker.subscribe(userTopic));
         boolean roomValid = initialRoom != null && RoomName.isValid(initialRoom);
         member.send(codec.encode(new ServerFrame.Welcome(instance, member.user(),
                 roomValid ? List.of(initialRoom) : List.of(), country)));
-        attach(Topics.user(member.user()), connection);
+        attach(userTopic, connection);
         if (initialRoom != null) {
             handle(connection, () -> {
                 if (!roomValid) {
@@ -142,9 +146,9 @@ public final class RoomHub implements BrokerListener {
         connections.forEach(connection -> connection.member().keepAlive());
     }
 
-    /** Sends a frame to every local connection of a user (judge events and the like). */
-    public void deliverToUser(String user, String frame) {
-        onMessage(Topics.user(user), frame);
+    /** Sends a frame to every connection of a user, on every instance (judge events and the like). */
+    public void publishToUser(String user, String frame) {
+        broker.publish(Topics.user(user), frame);
     }
 
     public int connectionCount() {
@@ -194,6 +198,16 @@ public final class RoomHub implements BrokerListener {
             throw unavailable(null);
         }
         broker.publish(topic, codec.encode(new ServerFrame.Joined(room, connection.user())));
+    }
+
+    private void awaitQuietly(CompletableFuture<Void> subscription) {
+        try {
+            subscription.get(limits.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.FINE, "User topic not confirmed in time; events may be missed until it is");
+        }
     }
 
     private void rollBackJoin(Connection connection, String room) {

@@ -1,0 +1,102 @@
+package dev.arena.judge.submission;
+
+import dev.arena.judge.Judge;
+import dev.arena.judge.problem.Problem;
+import dev.arena.judge.problem.ProblemCatalog;
+import dev.arena.judge.queue.JobQueue;
+import dev.arena.platform.UserChannel;
+import dev.arena.platform.redis.RedisSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Accepts submissions: checks them, records them, queues them and tells their owner they are queued.
+ * The record is written before the job is queued, and the job before the event, so nothing announced is lost.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    public static final int MAX_CODE_BYTES = 64 * 1024;
+
+    @Inject
+    ProblemCatalog catalog;
+    @Inject
+    Judge judge;
+    @Inject
+    SubmissionStore store;
+    @Inject
+    JobQueue queue;
+    @Inject
+    UserChannel users;
+    @Inject
+    RedisClient redis;
+    @Inject
+    RedisSettings settings;
+    @Inject
+    @ConfigProperty(name = "judge.submit-rate-per-minute")
+    int ratePerMinute;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Submission submit(String user, String problemId, String language, String code) {
+        Problem problem = catalog.find(problemId).orElseThrow(() -> new SubmissionRejected(
+                SubmissionRejected.Kind.NOT_FOUND, "unknown_problem", "There is no problem \"" + problemId + "\"."));
+        if (!judge.supports(language)) {
+            throw new SubmissionRejected(SubmissionRejected.Kind.INVALID, "unsupported_language",
+                    "Language \"" + language + "\" is not supported; use one of " + judge.enabledLanguages() + ".");
+        }
+        if (code.isBlank()) {
+            throw new SubmissionRejected(SubmissionRejected.Kind.INVALID, "missing_field", "The code is empty.");
+        }
+        if (code.getBytes(StandardCharsets.UTF_8).length > MAX_CODE_BYTES) {
+            throw new SubmissionRejected(SubmissionRejected.Kind.TOO_LARGE, "code_too_large",
+                    "The code is larger than 64 KiB.");
+        }
+        try {
+            checkRate(user);
+            Submission submission = Submission.queued(UUID.randomUUID().toString(), problem.id(), language, user,
+                    problem.tests().size(), clock.millis());
+            store.create(submission, code);
+            queue.enqueue(submission.id());
+            users.send(user, SubmissionJson.event(submission, null));
+            return submission;
+        } catch (JedisException e) {
+            throw new SubmissionRejected(SubmissionRejected.Kind.UNAVAILABLE, "unavailable",
+                    "Submissions cannot be accepted right now; try again shortly.");
+        }
+    }
+
+    /** The submission if it exists and belongs to the user: to anyone else it does not exist. */
+    public Optional<Submission> find(String user, String id) {
+        if (id == null || id.length() > 64) {
+            return Optional.empty();
+        }
+        return store.find(id).filter(s -> s.user().equals(user));
+    }
+
+    public List<Submission> recent(String user, int limit) {
+        return store.recent(user, limit);
+    }
+
+    /** A fixed window per user and minute: simple, shared by every instance through Redis. */
+    private void checkRate(String user) {
+        long now = clock.millis() / 1000;
+        String key = settings.key("ratelimit:submit:{" + user + "}:" + (now / 60));
+        long count = redis.incr(key);
+        if (count == 1) {
+            redis.expire(key, 120);
+        }
+        if (count > ratePerMinute) {
+            throw new SubmissionRejected(SubmissionRejected.Kind.RATE_LIMITED, "rate_limited",
+                    "At most " + ratePerMinute + " submissions per minute; try again shortly.", 60 - now % 60);
+        }
+    }
+}
