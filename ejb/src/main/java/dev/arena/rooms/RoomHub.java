@@ -3,9 +3,11 @@ package dev.arena.rooms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +37,8 @@ public final class RoomHub implements BrokerListener {
     /** Topic -> the local connections that receive it. */
     private final Map<String, Set<Connection>> receivers = new ConcurrentHashMap<>();
     private final RoomMetrics metrics = new RoomMetrics();
+    /** Leaves the broker could not record yet, oldest first. */
+    private final Queue<PendingLeave> pendingLeaves = new ConcurrentLinkedQueue<>();
 
     public RoomHub(Broker broker, Presence presence, FrameCodec codec, RoomLimits limits, String instance,
                    LongSupplier nanoTime, LongSupplier epochMillis) {
@@ -91,14 +95,7 @@ public final class RoomHub implements BrokerListener {
         for (String room : List.copyOf(connection.rooms())) {
             connection.rooms().remove(room);
             detach(Topics.room(room), connection);
-            try {
-                presence.remove(room, connection.member().id());
-                broker.publish(Topics.room(room), codec.encode(new ServerFrame.Left(room, connection.user())));
-            } catch (BrokerUnavailableException e) {
-                // Presence heals itself: this instance re-asserts its members when the broker returns.
-                LOG.log(Level.FINE, "Could not announce {0} leaving {1}: {2}",
-                        new Object[]{connection.user(), room, e.getMessage()});
-            }
+            recordLeave(connection, room);
         }
         detach(Topics.user(connection.user()), connection);
     }
@@ -132,9 +129,13 @@ public final class RoomHub implements BrokerListener {
         }
     }
 
-    /** Refreshes this instance's heartbeat and announces the departure of members of dead instances. */
+    /**
+     * Refreshes this instance's heartbeat, records the leaves the broker missed while it was away, and announces
+     * the departure of members of dead instances.
+     */
     public void maintainPresence() {
         presence.heartbeat();
+        recordPendingLeaves();
         for (Presence.Departure departure : presence.reapDeadInstances()) {
             broker.publish(Topics.room(departure.room()),
                     codec.encode(new ServerFrame.Left(departure.room(), departure.user())));
@@ -220,10 +221,37 @@ public final class RoomHub implements BrokerListener {
             throw new FrameException("not_member", "You are not in room \"" + room + "\".", null);
         }
         detach(Topics.room(room), connection);
-        String left = codec.encode(new ServerFrame.Left(room, connection.user()));
-        connection.member().send(left);
-        presence.remove(room, connection.member().id());
-        broker.publish(Topics.room(room), left);
+        connection.member().send(codec.encode(new ServerFrame.Left(room, connection.user())));
+        recordLeave(connection, room);
+    }
+
+    /**
+     * Removes a connection that left a room from presence and tells the room. While the broker is away the leave
+     * is kept for {@link #maintainPresence()}: the broker may well come back with its data, and a member
+     * forgotten there would stay in presence for as long as this instance lives.
+     */
+    private void recordLeave(Connection connection, String room) {
+        try {
+            presence.remove(room, connection.member().id());
+            broker.publish(Topics.room(room), codec.encode(new ServerFrame.Left(room, connection.user())));
+        } catch (BrokerUnavailableException e) {
+            LOG.log(Level.FINE, "Could not record {0} leaving {1} yet: {2}",
+                    new Object[]{connection.user(), room, e.getMessage()});
+            pendingLeaves.add(new PendingLeave(connection, room));
+        }
+    }
+
+    private void recordPendingLeaves() {
+        for (PendingLeave pending = pendingLeaves.peek(); pending != null; pending = pendingLeaves.peek()) {
+            Connection connection = pending.connection();
+            // Back in the room since: its join recorded it again, and nobody must hear that it left.
+            if (!connections.contains(connection) || !connection.rooms().contains(pending.room())) {
+                presence.remove(pending.room(), connection.member().id());
+                broker.publish(Topics.room(pending.room()),
+                        codec.encode(new ServerFrame.Left(pending.room(), connection.user())));
+            }
+            pendingLeaves.remove(pending);
+        }
     }
 
     private void publish(Connection connection, ClientFrame.Publish frame) {
@@ -263,6 +291,9 @@ public final class RoomHub implements BrokerListener {
 
     private static FrameException unavailable(String id) {
         return new FrameException("unavailable", "The message service is unavailable; try again shortly.", id);
+    }
+
+    private record PendingLeave(Connection connection, String room) {
     }
 
     private CompletableFuture<Void> attach(String topic, Connection connection) {
