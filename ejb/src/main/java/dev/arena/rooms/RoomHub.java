@@ -37,6 +37,7 @@ public final class RoomHub implements BrokerListener {
     /** Topic -> the local connections that receive it. */
     private final Map<String, Set<Connection>> receivers = new ConcurrentHashMap<>();
     private final RoomMetrics metrics = new RoomMetrics();
+    private final RoomSequencer sequencer;
     /** Leaves the broker could not record yet, oldest first. */
     private final Queue<PendingLeave> pendingLeaves = new ConcurrentLinkedQueue<>();
 
@@ -49,6 +50,7 @@ public final class RoomHub implements BrokerListener {
         this.instance = instance;
         this.nanoTime = nanoTime;
         this.epochMillis = epochMillis;
+        this.sequencer = new RoomSequencer(broker);
         broker.setListener(this);
     }
 
@@ -102,6 +104,16 @@ public final class RoomHub implements BrokerListener {
 
     @Override
     public void onMessage(String topic, String frame) {
+        if (topic.startsWith(Topics.ROOM) && frame.startsWith(RoomSequencer.MESSAGE_START)) {
+            if (receivers.containsKey(topic)) {
+                sequencer.accept(topic.substring(Topics.ROOM.length()), frame, ordered -> fanOut(topic, ordered));
+            }
+            return;
+        }
+        fanOut(topic, frame);
+    }
+
+    private void fanOut(String topic, String frame) {
         Set<Connection> targets = receivers.get(topic);
         if (targets == null) {
             return;
@@ -116,6 +128,7 @@ public final class RoomHub implements BrokerListener {
 
     @Override
     public void onReconnected() {
+        sequencer.catchUp(missed -> fanOut(Topics.room(missed.getKey()), missed.getValue()));
         // The broker may have lost its data while it was away: say again who is here.
         for (Connection connection : connections) {
             for (String room : connection.rooms()) {
@@ -312,6 +325,9 @@ public final class RoomHub implements BrokerListener {
             set.remove(connection);
             if (set.isEmpty()) {
                 broker.unsubscribe(key);
+                if (key.startsWith(Topics.ROOM)) {
+                    sequencer.forget(key.substring(Topics.ROOM.length()));
+                }
                 return null;
             }
             return set;

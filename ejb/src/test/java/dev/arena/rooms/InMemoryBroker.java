@@ -129,6 +129,19 @@ final class InMemoryBroker {
         }
 
         @Override
+        public List<String> history(String room, long after, long upTo) {
+            checkAvailable("history");
+            synchronized (lock) {
+                return histories.getOrDefault(room, new ArrayDeque<>()).stream()
+                        .filter(frame -> {
+                            long offset = RoomSequencer.offsetOf(frame);
+                            return offset > after && offset <= upTo;
+                        })
+                        .toList();
+            }
+        }
+
+        @Override
         public void setListener(BrokerListener listener) {
             this.listener = listener;
         }

@@ -54,7 +54,7 @@ class RoomHubSubscriptionsTest {
         second.take();
 
         first.close();
-        instances.a.deliverToUser("alice", "{\"type\":\"submission\",\"id\":\"s1\"}");
+        instances.a.publishToUser("alice", "{\"type\":\"submission\",\"id\":\"s1\"}");
 
         assertEquals(List.of(), first.take());
         assertEquals("submission", second.takeOne().getString("type"));
