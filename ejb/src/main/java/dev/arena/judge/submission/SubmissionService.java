@@ -4,9 +4,9 @@ import dev.arena.judge.Judge;
 import dev.arena.judge.problem.Problem;
 import dev.arena.judge.problem.ProblemCatalog;
 import dev.arena.judge.queue.JobQueue;
-import dev.arena.platform.UserChannel;
 import dev.arena.platform.redis.RedisSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +35,7 @@ public class SubmissionService {
     @Inject
     JobQueue queue;
     @Inject
-    UserChannel users;
+    Event<SubmissionChanged> changes;
     @Inject
     RedisClient redis;
     @Inject
@@ -66,7 +66,7 @@ public class SubmissionService {
                     problem.tests().size(), clock.millis());
             store.create(submission, code);
             queue.enqueue(submission.id());
-            users.send(user, SubmissionJson.event(submission, null));
+            changes.fire(new SubmissionChanged(submission, null));
             return submission;
         } catch (JedisException e) {
             throw new SubmissionRejected(SubmissionRejected.Kind.UNAVAILABLE, "unavailable",

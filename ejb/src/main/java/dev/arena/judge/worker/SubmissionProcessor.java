@@ -9,10 +9,10 @@ import dev.arena.judge.problem.ProblemCatalog;
 import dev.arena.judge.queue.JobQueue;
 import dev.arena.judge.submission.Status;
 import dev.arena.judge.submission.Submission;
-import dev.arena.judge.submission.SubmissionJson;
+import dev.arena.judge.submission.SubmissionChanged;
 import dev.arena.judge.submission.SubmissionStore;
-import dev.arena.platform.UserChannel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Judges one job: idempotent per submission id (a finished submission is only acknowledged), bounded in
  * attempts (a submission that keeps killing its worker ends {@code INTERNAL_ERROR}), and announcing
- * {@code RUNNING}, progress and {@code DONE} to the owner.
+ * {@code RUNNING}, progress and {@code DONE} as {@link SubmissionChanged} events.
  */
 @ApplicationScoped
 class SubmissionProcessor {
@@ -41,7 +41,7 @@ class SubmissionProcessor {
     @Inject
     JobQueue queue;
     @Inject
-    UserChannel users;
+    Event<SubmissionChanged> changes;
     @Inject
     @ConfigProperty(name = "judge.max-attempts")
     int maxAttempts;
@@ -72,18 +72,18 @@ class SubmissionProcessor {
             return;
         }
         Submission running = withStatus(submission, Status.RUNNING);
-        users.send(submission.user(), SubmissionJson.event(running, null));
+        changes.fire(new SubmissionChanged(running, null));
         LOG.log(Level.FINE, "{0} judges {1} (attempt {2})", new Object[]{worker, submission.id(), attempt});
         JudgeResult result = judge.judge(problem.get(), submission.language(), code.get(), new Progress(running));
         if (store.finish(submission.id(), result, System.currentTimeMillis())) {
-            store.find(submission.id()).ifPresent(done -> users.send(done.user(), SubmissionJson.event(done, null)));
+            store.find(submission.id()).ifPresent(done -> changes.fire(new SubmissionChanged(done, null)));
         }
         queue.ack(job);
     }
 
     private void fail(Submission submission, String reason) {
         if (store.fail(submission.id(), submission.total(), reason, System.currentTimeMillis())) {
-            store.find(submission.id()).ifPresent(done -> users.send(done.user(), SubmissionJson.event(done, null)));
+            store.find(submission.id()).ifPresent(done -> changes.fire(new SubmissionChanged(done, null)));
         }
     }
 
@@ -115,7 +115,7 @@ class SubmissionProcessor {
             Submission progress = new Submission(running.id(), running.problemId(), running.language(),
                     running.user(), Status.RUNNING, null, passed, running.total(), 0, 0, "", List.of(),
                     running.createdAt(), null, null);
-            users.send(running.user(), SubmissionJson.event(progress, index));
+            changes.fire(new SubmissionChanged(progress, index));
         }
     }
 }

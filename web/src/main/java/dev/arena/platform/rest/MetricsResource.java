@@ -1,5 +1,6 @@
 package dev.arena.platform.rest;
 
+import dev.arena.judge.queue.JobQueue;
 import dev.arena.platform.InstanceId;
 import dev.arena.rooms.RoomHub;
 import dev.arena.rooms.RoomMetrics;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.function.LongSupplier;
 
 /** {@code GET /api/metrics}: this instance's counters, for operators and the system tests. */
 @Path("metrics")
@@ -21,6 +23,8 @@ public class MetricsResource {
     RoomHub rooms;
     @Inject
     SocketMetrics sockets;
+    @Inject
+    JobQueue judgeQueue;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +40,17 @@ public class MetricsResource {
                 .add("errors", traffic.errors())
                 .add("slowClosed", sockets.slowClosed())
                 .add("unauthorized", sockets.unauthorized())
+                .add("judgeWaiting", orMinusOne(judgeQueue::waiting))
+                .add("judgeInFlight", orMinusOne(judgeQueue::inFlight))
                 .build().toString();
+    }
+
+    /** The queue lives in Redis; while Redis is away its depth is unknown (-1), the other counters still count. */
+    private static long orMinusOne(LongSupplier reading) {
+        try {
+            return reading.getAsLong();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 }
