@@ -32,23 +32,22 @@ import java.util.logging.Logger;
  * <p>At start-up every language compiles and runs a tiny program in the sandbox; a language whose
  * toolchain is missing or broken is logged and disabled, never fatal.
  */
-public final class Judge {
+public final class Judge implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Judge.class.getName());
 
     private final JudgeSettings settings;
     private final Sandbox sandbox;
     private final BlockingQueue<Integer> freeUids;
+    private final SlotUids slotUids;
     private final Map<String, LanguageRuntime> enabled;
     private final Map<String, String> disabled;
 
-    private Judge(JudgeSettings settings, Sandbox sandbox, Map<String, LanguageRuntime> runtimes) {
+    private Judge(JudgeSettings settings, Sandbox sandbox, Map<String, LanguageRuntime> runtimes) throws IOException {
         this.settings = settings;
         this.sandbox = sandbox;
-        this.freeUids = new ArrayBlockingQueue<>(settings.slots());
-        for (int slot = 0; slot < settings.slots(); slot++) {
-            freeUids.add(settings.firstUid() + slot);
-        }
+        this.slotUids = SlotUids.claim(settings.firstUid(), settings.slots());
+        this.freeUids = new ArrayBlockingQueue<>(settings.slots(), false, slotUids.uids());
         Map<String, LanguageRuntime> working = new LinkedHashMap<>();
         Map<String, String> broken = new LinkedHashMap<>();
         String notRoot = runningAsRoot() ? null : "the judge must run as root to switch to the slot uids";
@@ -63,19 +62,37 @@ public final class Judge {
         });
         this.enabled = Collections.unmodifiableMap(working);
         this.disabled = Collections.unmodifiableMap(broken);
-        LOG.log(Level.INFO, "judge ready: {0} slots (uids {1}..{2}), {3}, languages {4}",
-                new Object[]{settings.slots(), Integer.toString(settings.firstUid()),
-                        Integer.toString(settings.firstUid() + settings.slots() - 1), sandbox.describe(),
-                        enabled.keySet()});
+        LOG.log(Level.INFO, "judge ready: {0} slots (uids {1}), {2}, languages {3}",
+                new Object[]{settings.slots(), slotUids.uids(), sandbox.describe(), enabled.keySet()});
     }
 
-    /** Detects the sandbox's cgroup support and self-tests every language. Takes a few seconds. */
+    /**
+     * Claims slot uids (exclusive on this host, searching upwards from {@code firstUid}), detects
+     * the sandbox's cgroup support and self-tests every language. Takes a few seconds.
+     *
+     * @throws IllegalStateException if no free slot uids can be claimed
+     */
     public static Judge start(JudgeSettings settings) {
         return start(settings, Sandbox.detect());
     }
 
     public static Judge start(JudgeSettings settings, Sandbox sandbox) {
-        return new Judge(settings, sandbox, Languages.all(settings.javaHome()));
+        try {
+            return new Judge(settings, sandbox, Languages.all(settings.javaHome()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot claim slot uids: " + e.getMessage(), e);
+        }
+    }
+
+    /** The uids this judge's programs run as (claimed for the judge's lifetime). */
+    public List<Integer> slotUids() {
+        return slotUids.uids();
+    }
+
+    /** Releases the slot uids. Judgings still running finish; start no new ones. */
+    @Override
+    public void close() {
+        slotUids.close();
     }
 
     /** Languages that passed their self-test, in a stable order. */

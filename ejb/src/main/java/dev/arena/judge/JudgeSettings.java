@@ -10,7 +10,8 @@ import java.util.function.Function;
  * the engine, 16 MiB output cap.
  *
  * @param slots       concurrent judgings; slot {@code i} runs as uid and gid {@code firstUid + i}
- * @param firstUid    first slot uid; these uids must be used by nothing else on the host
+ * @param firstUid    where the search for free slot uids starts; the uids from here upwards must
+ *                    belong to no user of the host (judges on one host claim distinct uids)
  * @param workRoot    where each judging gets its own directory (removed afterwards)
  * @param javaHome    JDK with {@code bin/javac} and {@code bin/java}
  * @param outputLimitBytes a program writing this much to stdout gets {@code OUTPUT_LIMIT_EXCEEDED}
@@ -62,6 +63,10 @@ public record JudgeSettings(int slots, int firstUid, Path workRoot, Path javaHom
 
     public JudgeSettings withWorkRoot(Path root) {
         return new JudgeSettings(slots, firstUid, root, javaHome, outputLimitBytes);
+    }
+
+    public JudgeSettings withFirstUid(int uid) {
+        return new JudgeSettings(slots, uid, workRoot, javaHome, outputLimitBytes);
     }
 
     public JudgeSettings withJavaHome(Path home) {

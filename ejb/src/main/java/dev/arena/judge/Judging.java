@@ -76,6 +76,10 @@ final class Judging {
                     runtime.readOnlyPaths(), Map.of(), test.input(), stdout, stderr, limits));
             Verdict verdict = RunClassifier.classify(report, runtime, head(stderr, STDERR_HEAD),
                     () -> problem.checker().accepts(readLoose(test.answer()), readLoose(stdout)));
+            if (LOG.isLoggable(Level.FINE) && !verdict.isAccepted()) {
+                LOG.log(Level.FINE, "{0} test {1}: {2} after {3}; stderr: {4}",
+                        new Object[]{problem.id(), test.index(), verdict, report, head(stderr, 1024)});
+            }
             if (verdict == Verdict.INTERNAL_ERROR) {
                 LOG.log(Level.WARNING, "sandbox failed on test {0} of {1}: {2}",
                         new Object[]{test.index(), problem.id(), head(stderr, 2048)});

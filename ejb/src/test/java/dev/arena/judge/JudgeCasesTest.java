@@ -43,13 +43,17 @@ class JudgeCasesTest {
     static void startJudge() throws IOException {
         workRoot = Files.createTempDirectory("arena-judge-test-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
-        judge = Judge.start(JudgeSettings.defaults().withWorkRoot(workRoot));
+        // A range of its own, away from the default one that running application instances claim.
+        judge = Judge.start(JudgeSettings.defaults().withWorkRoot(workRoot).withFirstUid(62000));
         bundled = ProblemCatalog.loadConfigured(Optional.empty());
         caseProblems = ProblemCatalog.load(resource("judge-case-problems"));
     }
 
     @AfterAll
     static void removeWorkRoot() throws IOException {
+        if (judge != null) {
+            judge.close();
+        }
         if (workRoot != null) {
             Files.deleteIfExists(workRoot);
         }
@@ -136,16 +140,26 @@ class JudgeCasesTest {
     }
 
     static void assertHostUnchanged() throws IOException {
-        JudgeSettings settings = judge.settings();
-        for (int uid = settings.firstUid(); uid < settings.firstUid() + settings.slots(); uid++) {
+        for (int uid : judge.slotUids()) {
             assertTrue(!SlotReaper.anyProcessOf(uid), "a process of slot uid " + uid + " survived");
-        }
-        try (Stream<Path> groups = Files.walk(Path.of("/sys/fs/cgroup"), 4)) {
-            List<Path> left = groups.filter(p -> p.getFileName().toString().startsWith("arena-judge-")).toList();
-            assertEquals(List.of(), left, "sandbox cgroups left behind");
+            String prefix = "arena-judge-" + uid + "-";
+            assertEquals(List.of(), cgroupsNamed(prefix), "sandbox cgroups left behind");
         }
         try (Stream<Path> files = Files.list(workRoot)) {
             assertEquals(List.of(), files.toList(), "work directories left behind");
+        }
+    }
+
+    /** Other judges on the host create and remove groups meanwhile: a vanished directory means a retry. */
+    private static List<Path> cgroupsNamed(String prefix) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> groups = Files.walk(Path.of("/sys/fs/cgroup"), 4)) {
+                return groups.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -138,7 +138,7 @@ sealed interface Cgroups permits CgroupV1, CgroupV2, Cgroups.None {
      * refuses rmdir while tasks remain).
      */
     static void remove(Path dir, Path procsFile) {
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         while (true) {
             killListed(procsFile);
             try {
@@ -150,7 +150,7 @@ sealed interface Cgroups permits CgroupV1, CgroupV2, Cgroups.None {
                     return;
                 }
                 try {
-                    Thread.sleep(5);
+                    Thread.sleep(10);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;

@@ -18,13 +18,20 @@ public final class SlotReaper {
     private SlotReaper() {
     }
 
-    /** Kills the uid's processes and reports how many were found. */
+    /**
+     * Kills the uid's processes and waits (up to 10 s) until none is left. Waiting matters: when a
+     * sandbox's pid-namespace init dies, it lingers (without a command line) until the kernel has
+     * killed and reaped every process of its namespace, which takes a moment after a fork bomb.
+     *
+     * @return how many processes were found in the first round
+     */
     public static int killAllOf(int uid) {
         if (uid <= 0) {
             throw new IllegalArgumentException("refusing to reap uid " + uid);
         }
-        int found = 0;
-        for (int round = 0; round < 50; round++) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int first = -1;
+        while (true) {
             int seen = 0;
             try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
                 for (Path entry : (Iterable<Path>) entries::iterator) {
@@ -33,26 +40,32 @@ public final class SlotReaper {
                         continue;
                     }
                     seen++;
+                    if (first < 0 && LOG.isLoggable(Level.FINE)) {
+                        LOG.log(Level.FINE, "leftover of uid {0}: pid {1} {2}", new Object[]{uid, name, describe(entry)});
+                    }
                     ProcessHandle.of(Long.parseLong(name)).ifPresent(ProcessHandle::destroyForcibly);
                 }
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "cannot scan /proc: {0}", e.toString());
-                return found;
+                return Math.max(first, 0);
             }
-            found += seen;
+            if (first < 0) {
+                first = seen;
+            }
             if (seen == 0) {
-                return found;
+                return first;
             }
-            LOG.log(Level.FINE, "killed {0} leftover processes of uid {1}", new Object[]{seen, uid});
+            if (System.nanoTime() > deadline) {
+                LOG.log(Level.WARNING, "{0} processes of uid {1} do not die", new Object[]{seen, uid});
+                return first;
+            }
             try {
-                Thread.sleep(2);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return found;
+                return first;
             }
         }
-        LOG.log(Level.WARNING, "processes of uid {0} keep appearing", uid);
-        return found;
     }
 
     /** Whether any process runs as the uid. */
@@ -62,6 +75,15 @@ public final class SlotReaper {
                     .anyMatch(e -> realUid(e) == uid);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static String describe(Path procEntry) {
+        try {
+            return new String(Files.readAllBytes(procEntry.resolve("cmdline"))).replace('\0', ' ')
+                    + " | " + Files.readString(procEntry.resolve("cgroup")).replace('\n', ' ');
+        } catch (IOException e) {
+            return "(gone)";
         }
     }
 
