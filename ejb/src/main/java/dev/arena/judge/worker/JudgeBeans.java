@@ -8,6 +8,7 @@ import dev.arena.judge.queue.RedisJobQueue;
 import dev.arena.judge.submission.SubmissionStore;
 import dev.arena.platform.redis.RedisSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -27,6 +28,11 @@ class JudgeBeans {
         Config config = ConfigProvider.getConfig();
         return Judge.start(JudgeSettings.from(key -> config.getOptionalValue(key, String.class)
                 .filter(value -> !value.isBlank())));
+    }
+
+    /** Releases the slot uids for the next run of this instance (or another instance on the host). */
+    void close(@Disposes Judge judge) {
+        judge.close();
     }
 
     @Produces
