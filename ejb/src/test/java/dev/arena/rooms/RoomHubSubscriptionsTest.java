@@ -77,7 +77,7 @@ class RoomHubSubscriptionsTest {
             for (HubClient client : clients) {
                 done.add(pool.submit(() -> {
                     start.await();
-                    for (int round = 0; round < 300; round++) {
+                    for (int round = 0; round < 100; round++) {
                         client.join("hot");
                         client.leave("hot");
                     }
