@@ -29,6 +29,17 @@ final class ArenaHttp {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    HttpResponse<String> get(String path, String token) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    HttpResponse<String> postJson(String path, String body, String token) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     HttpResponse<String> postJson(String path, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith({TestRedis.class, ArquillianExtension.class})
 class ArenaIT implements SessionApiChecks, HttpErrorChecks, RoomSocketChecks, RoomSocketErrorChecks,
-        OperationsChecks {
+        OperationsChecks, JudgeApiChecks {
 
     private static final Logger LOG = Logger.getLogger(ArenaIT.class.getName());
 
