@@ -53,8 +53,13 @@ export function formatTime(epochMs) {
   return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
+/** The time alone for today, the date and time otherwise. */
 export function formatDateTime(epochMs) {
-  return new Date(epochMs).toLocaleString([], {
+  const date = new Date(epochMs);
+  if (date.toDateString() === new Date().toDateString()) {
+    return formatTime(epochMs);
+  }
+  return date.toLocaleString([], {
     month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
   });
 }

@@ -168,9 +168,9 @@ function add(room, item) {
 }
 
 function renderTabs() {
-  ui.tabs.replaceChildren(...[...rooms.entries()].map(([room, state]) => el('li', { role: 'presentation' },
+  ui.tabs.replaceChildren(...[...rooms.entries()].map(([room, state]) => el('li', {},
     el('button', {
-      type: 'button', role: 'tab', 'aria-selected': String(room === active), dataset: { testid: 'room-tab', room },
+      type: 'button', 'aria-current': room === active ? 'true' : 'false', dataset: { testid: 'room-tab', room },
       onclick: () => show(room),
     }, room, state.unread > 0 ? ` (${state.unread})` : ''))));
 }

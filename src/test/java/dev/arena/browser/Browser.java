@@ -64,6 +64,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser open(String label, Viewport viewport) {
+        for (String binary : List.of(CHROME, DRIVER)) {
+            if (!Files.isExecutable(Path.of(binary))) {
+                throw new AssertionError(binary + " is missing; as root run: apt-get install -y chromium chromium-driver");
+            }
+        }
         Path profile;
         try {
             Files.createDirectories(PROFILES);
@@ -146,9 +151,17 @@ final class Browser implements AutoCloseable {
         }
         Dimension before = driver.manage().window().getSize();
         try {
-            long height = ((Number) script("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
-            driver.manage().window().setSize(new Dimension(before.getWidth(),
-                    (int) Math.min(4000, Math.max(before.getHeight(), height + 20))));
+            script("if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0);");
+            // A taller window can change the layout (and so the height) once more: measure until it settles.
+            for (int i = 0; i < 3; i++) {
+                long page = ((Number) script("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
+                long shown = ((Number) script("return window.innerHeight;")).longValue();
+                if (page <= shown || shown >= 4000) {
+                    break;
+                }
+                int frame = driver.manage().window().getSize().getHeight() - (int) shown;
+                driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(4000, page) + frame));
+            }
             screenshot(file);
         } finally {
             driver.manage().window().setSize(before);

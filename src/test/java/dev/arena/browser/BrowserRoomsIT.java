@@ -6,6 +6,7 @@ import static dev.arena.browser.UserActions.say;
 import static dev.arena.browser.UserActions.shows;
 import static dev.arena.browser.UserActions.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -63,6 +64,32 @@ class BrowserRoomsIT {
         b.close();
         a.await("alice sees bob leave", x -> members(x).equals(List.of(alice)));
         a.await("a note says bob left", x -> x.all("note").stream().anyMatch(n -> n.getText().equals(bob + " left.")));
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void theGeoEntryCarriesSeveralRoomsOverOneSocket() {
+        Browser browser = browsers.open("geo");
+        String name = Site.unique("geo");
+        String first = Site.unique("ui-geo-a");
+        String second = Site.unique("ui-geo-b");
+        signIn(browser, Site.front(), name);
+        browser.go(Site.page(Site.front(), "rooms.html?entry=geo&room=" + first));
+        UserActions.awaitConnected(browser);
+        assertEquals("geo", new org.openqa.selenium.support.ui.Select(browser.find("entry-select"))
+                .getFirstSelectedOption().getDomAttribute("value"));
+
+        browser.find("room-input").sendKeys(second, org.openqa.selenium.Keys.ENTER);
+        browser.await("a tab per room", b -> b.all("room-tab").size() == 2);
+        assertEquals(second, browser.text("room-title"));
+        browser.await("present in the second room", b -> members(b).equals(List.of(name)));
+        say(browser, "in the second room");
+        browser.await("the message shows in the second room", b -> shows(b, name, "in the second room"));
+
+        browser.all("room-tab").getFirst().click();
+        assertEquals(first, browser.text("room-title"));
+        assertFalse(shows(browser, name, "in the second room"), "each room shows its own messages");
+        assertEquals("0", browser.text("reconnect-count"), "one socket, never reconnected");
     }
 
     @Test
