@@ -61,6 +61,11 @@ final class Endpoints {
         return socket(base, "/ws/geo?token=" + encode(token));
     }
 
+    /** The URI without its token, for logs and failure messages. */
+    static String redact(URI uri) {
+        return uri.toString().replaceAll("token=[^&]*", "token=...");
+    }
+
     private static URI socket(URI base, String pathAndQuery) {
         String scheme = "https".equals(base.getScheme()) ? "wss" : "ws";
         return URI.create(scheme + "://" + base.getRawAuthority() + pathAndQuery);

@@ -1,5 +1,6 @@
 package dev.arena.system;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,18 +74,22 @@ class GeoStickinessIT {
                 () -> "and is served with the other IN clients: " + welcome);
     }
 
-    /** Connects several clients from one address; all must share an instance and the country. */
+    /** Connects several clients from one address; all must share an instance and be told the country. */
     private String sharedInstance(String address, String country) throws Exception {
-        Set<String> instances = new TreeSet<>();
-        List<String> welcomes = new ArrayList<>();
+        List<JsonObject> welcomes = new ArrayList<>();
         for (int i = 0; i < CLIENTS_PER_COUNTRY; i++) {
-            JsonObject welcome = geoWelcome(address, null);
-            welcomes.add(welcome.toString());
-            assertEquals(country, Frames.text(welcome, "country"), () -> "welcome from " + address + ": " + welcome);
-            instances.add(Frames.text(welcome, "instance"));
+            welcomes.add(geoWelcome(address, null));
         }
-        assertEquals(1, instances.size(), () -> "clients from " + address + " were spread: " + welcomes);
-        LOG.info(() -> country + " clients are served by " + instances);
+        Set<String> instances = new TreeSet<>();
+        Set<String> countries = new TreeSet<>();
+        for (JsonObject welcome : welcomes) {
+            instances.add(String.valueOf(Frames.text(welcome, "instance")));
+            countries.add(String.valueOf(Frames.text(welcome, "country")));
+        }
+        LOG.info(() -> "clients from " + address + " are served by " + instances + ", told country " + countries);
+        assertAll("clients from " + address + ": " + welcomes,
+                () -> assertEquals(1, instances.size(), "they share one instance"),
+                () -> assertEquals(Set.of(country), countries, "their welcome names their country"));
         return instances.iterator().next();
     }
 

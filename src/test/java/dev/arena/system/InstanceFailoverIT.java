@@ -90,7 +90,7 @@ class InstanceFailoverIT {
         long killedAt = System.nanoTime();
 
         for (FrontMember member : front) {
-            RoomClient.CloseStatus status = member.client().awaitClose(WAIT);
+            CloseStatus status = member.client().awaitClose(WAIT);
             LOG.info(() -> member.user() + " lost its socket: " + status);
         }
         for (RoomClient survivor : survivors) {
@@ -137,7 +137,8 @@ class InstanceFailoverIT {
             assertEquals(expectedMembers, Frames.members(answer), "members in " + answer);
             return answer;
         });
-        LOG.info(() -> "presence after the kill: " + presence);
+        long cleanupSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killedAt);
+        LOG.info(() -> "presence " + cleanupSeconds + " s after the kill: " + presence);
     }
 
     /** A member connected through the front: who, with which URL, and where it landed. */

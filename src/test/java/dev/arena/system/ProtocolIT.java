@@ -164,11 +164,11 @@ class ProtocolIT {
         RoomClient client;
         try {
             client = clients.add(RoomClient.to(uri).as("forger").open());
-        } catch (RoomClient.HandshakeRefused refused) {
+        } catch (HandshakeRefused refused) {
             assertTrue(refused.status() == 401 || refused.status() == 403, refused::getMessage);
             return;
         }
-        RoomClient.CloseStatus status = client.awaitClose(WAIT);
+        CloseStatus status = client.awaitClose(WAIT);
         assertEquals(1008, status.code(), () -> "close of a forged token: " + status);
         assertEquals("unauthorized", status.reason());
         assertTrue(client.received(Frames.welcome()).isEmpty(), "no welcome for a forged token");

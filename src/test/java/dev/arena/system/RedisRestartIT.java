@@ -11,6 +11,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
@@ -143,18 +145,23 @@ class RedisRestartIT {
      * includes every offset the publisher was acked.
      */
     private static void assertNoGapsAndEveryAckDelivered(RoomClient publisher, RoomClient listener, String room) {
-        List<Long> acked = publisher.received(Frames.type("ack")).stream().map(Frames::offset).toList();
-        long lastAcked = acked.stream().mapToLong(Long::longValue).max().orElseThrow();
+        TreeMap<Long, String> ackedIds = new TreeMap<>();
+        publisher.received(Frames.type("ack")).forEach(ack -> ackedIds.put(Frames.offset(ack), Frames.text(ack, "id")));
+        long lastAcked = ackedIds.lastKey();
         List<Long> offsets = Poll.untilPasses(listener + " receives offset " + lastAcked, WAIT, () -> {
             List<Long> received = listener.received(Frames.message(room)).stream().map(Frames::offset).toList();
             assertTrue(!received.isEmpty() && received.getLast() >= lastAcked, () -> "received " + received);
             return received;
         });
+        LOG.info(() -> "acked (offset=id): " + ackedIds + "; " + listener + " received offsets " + offsets);
+        Map<Long, String> missed = new TreeMap<>(ackedIds);
+        missed.keySet().removeAll(offsets);
+        assertTrue(missed.isEmpty(), () -> listener + ", connected throughout, never received these acked messages"
+                + " (offset=id): " + missed + "; it received offsets " + offsets);
         for (int i = 1; i < offsets.size(); i++) {
             assertEquals(offsets.get(i - 1) + 1, offsets.get(i),
                     listener + " received offsets with a gap or out of order: " + offsets);
         }
-        assertTrue(offsets.containsAll(acked), () -> listener + " received " + offsets + "; acked were " + acked);
     }
 
     private static boolean redisAcceptsConnections() {

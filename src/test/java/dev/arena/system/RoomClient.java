@@ -16,30 +16,32 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One WebSocket connection speaking the rooms protocol, as a browser would.
  *
- * <p>Every received text frame is parsed into a {@link JsonObject} and kept twice: in a
- * queue that {@link #await} consumes in arrival order (skipping frames that do not
- * match), and in a history that {@link #awaitCount} and {@link #received} read without
- * consuming. Thread-safe: frames arrive on the HTTP client's threads while the test
- * thread sends and waits; sends are serialised because a WebSocket accepts one
- * outstanding send at a time.
+ * <p>Every received text frame is parsed into a {@link JsonObject} and kept, in arrival
+ * order. {@link #await} takes the earliest frame not taken before that matches, and
+ * leaves every other frame where it is: the server may send a publisher its own message
+ * before the ack, or events from several instances in any order, and a wait for one
+ * must not swallow the other. {@link #awaitCount} and {@link #received} read without
+ * taking. Thread-safe: frames arrive on the HTTP client's threads while the test thread
+ * sends and waits; sends are serialised because a WebSocket accepts one outstanding
+ * send at a time.
  */
 final class RoomClient implements AutoCloseable {
 
@@ -53,35 +55,11 @@ final class RoomClient implements AutoCloseable {
     /** One HTTP client per local address: a client binds every connection it opens to its address. */
     private static final Map<String, HttpClient> HTTP_CLIENTS = new ConcurrentHashMap<>();
 
-    /** How a connection ended: a close frame's code and reason, or the error that broke it. */
-    record CloseStatus(int code, String reason, Throwable error) {
-
-        /** Code 1006 of RFC 6455: closed without a close frame. */
-        static final int ABNORMAL = 1006;
-
-        @Override
-        public String toString() {
-            return error == null ? code + " '" + reason + "'" : "broken: " + error;
-        }
-    }
-
-    /** The server refused the WebSocket handshake with this HTTP status. */
-    static final class HandshakeRefused extends IOException {
-        private final int status;
-
-        HandshakeRefused(URI uri, int status, Throwable cause) {
-            super("handshake to " + redact(uri) + " refused with HTTP " + status, cause);
-            this.status = status;
-        }
-
-        int status() {
-            return status;
-        }
-    }
-
     private final String label;
-    private final BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+    /** Every frame received, in order; guarded by itself, which is also the monitor waits use. */
     private final List<JsonObject> history = new ArrayList<>();
+    /** Indexes into {@link #history} of the frames {@link #await} has taken. */
+    private final BitSet taken = new BitSet();
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final Object sendLock = new Object();
     private volatile WebSocket socket;
@@ -104,7 +82,7 @@ final class RoomClient implements AutoCloseable {
 
         private Connector(URI uri) {
             this.uri = uri;
-            this.label = redact(uri);
+            this.label = Endpoints.redact(uri);
         }
 
         /** A name for this client in logs and failure messages. */
@@ -141,14 +119,14 @@ final class RoomClient implements AutoCloseable {
                 if (e.getCause() instanceof WebSocketHandshakeException refused) {
                     throw new HandshakeRefused(uri, refused.getResponse().statusCode(), refused);
                 }
-                throw new IOException(label + ": cannot connect to " + redact(uri) + ": " + e.getCause(), e.getCause());
+                throw new IOException(label + ": cannot connect to " + Endpoints.redact(uri) + ": " + e.getCause(), e.getCause());
             } catch (TimeoutException e) {
-                throw new IOException(label + ": no handshake from " + redact(uri) + " within " + CONNECT_TIMEOUT, e);
+                throw new IOException(label + ": no handshake from " + Endpoints.redact(uri) + " within " + CONNECT_TIMEOUT, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while connecting", e);
             }
-            LOG.log(Level.FINE, "{0} connected to {1}", new Object[] {label, redact(uri)});
+            LOG.log(Level.FINE, "{0} connected to {1}", new Object[] {label, Endpoints.redact(uri)});
             return client;
         }
 
@@ -211,34 +189,29 @@ final class RoomClient implements AutoCloseable {
     }
 
     /**
-     * Takes frames from the queue until one matches, and returns it; the frames before it
-     * are consumed (they stay in the history).
+     * Waits for a frame that matches and has not been taken by an earlier call, takes it
+     * and returns it. Frames that do not match stay available.
      *
-     * @throws AssertionError when none matches within {@code timeout}, listing the latest frames
+     * @throws AssertionError when none comes within {@code timeout}, listing the latest frames
      */
     JsonObject await(Frames.Expect expected, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try {
+        synchronized (history) {
             while (true) {
-                long left = deadline - System.nanoTime();
-                JsonObject frame = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : inbox.poll();
-                if (frame == null) {
-                    throw new AssertionError(label + ": no " + expected + " within " + timeout.toMillis() + " ms"
-                            + describeState());
+                for (int i = taken.nextClearBit(0); i < history.size(); i = taken.nextClearBit(i + 1)) {
+                    if (expected.test().test(history.get(i))) {
+                        taken.set(i);
+                        return history.get(i);
+                    }
                 }
-                if (expected.test().test(frame)) {
-                    return frame;
-                }
+                waitForMore(deadline, () -> "no " + expected + " within " + timeout.toMillis() + " ms");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(label + ": interrupted while waiting for " + expected, e);
         }
     }
 
     /**
      * Waits until the history holds at least {@code count} frames matching, and returns
-     * all of those in arrival order. Does not consume anything.
+     * all of those in arrival order. Takes nothing.
      */
     List<JsonObject> awaitCount(Frames.Expect expected, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -248,17 +221,8 @@ final class RoomClient implements AutoCloseable {
                 if (matching.size() >= count) {
                     return matching;
                 }
-                long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (leftMillis <= 0) {
-                    throw new AssertionError(label + ": " + matching.size() + " of " + count + " " + expected
-                            + " within " + timeout.toMillis() + " ms" + describeState());
-                }
-                try {
-                    history.wait(leftMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(label + ": interrupted while waiting for " + expected, e);
-                }
+                waitForMore(deadline, () -> matching.size() + " of " + count + " " + expected + " within "
+                        + timeout.toMillis() + " ms");
             }
         }
     }
@@ -281,7 +245,7 @@ final class RoomClient implements AutoCloseable {
     void forgetReceived() {
         synchronized (history) {
             history.clear();
-            inbox.clear();
+            taken.clear();
         }
     }
 
@@ -336,6 +300,20 @@ final class RoomClient implements AutoCloseable {
         return label;
     }
 
+    /** Waits (holding the history's monitor) for the next frame, or fails once the deadline has passed. */
+    private void waitForMore(long deadline, Supplier<String> failure) {
+        long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (leftMillis <= 0) {
+            throw new AssertionError(label + ": " + failure.get() + describeState());
+        }
+        try {
+            history.wait(leftMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(label + ": interrupted; " + failure.get(), e);
+        }
+    }
+
     private List<JsonObject> matching(Frames.Expect expected) {
         List<JsonObject> result = new ArrayList<>();
         for (JsonObject frame : history) {
@@ -363,7 +341,6 @@ final class RoomClient implements AutoCloseable {
             history.add(frame);
             history.notifyAll();
         }
-        inbox.add(frame);
     }
 
     private static JsonObject parse(String text) {
@@ -384,11 +361,6 @@ final class RoomClient implements AutoCloseable {
             }
             return builder.build();
         });
-    }
-
-    /** The URI without its token, for logs. */
-    private static String redact(URI uri) {
-        return uri.toString().replaceAll("token=[^&]*", "token=...");
     }
 
     private final class Listener implements WebSocket.Listener {

@@ -1,5 +1,6 @@
 package dev.arena.rooms;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,6 +31,12 @@ public interface Broker {
      * @return the offset given to this frame, strictly increasing by one per room
      */
     long appendToRoom(String room, String prefix, String suffix) throws BrokerUnavailableException;
+
+    /**
+     * The room's kept frames with offsets in {@code (after, upTo]}, oldest first; the history is capped, so the
+     * oldest may be gone.
+     */
+    List<String> history(String room, long after, long upTo) throws BrokerUnavailableException;
 
     void setListener(BrokerListener listener);
 }

@@ -8,8 +8,9 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParsingException;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
+import java.util.NoSuchElementException;
 
 /**
  * The one decoder of client frames and encoder of server frames. Decoding goes through JSON-P so that each
@@ -47,17 +48,28 @@ public final class FrameCodec {
     }
 
     private static JsonObject parseObject(String text) {
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new FrameException("invalid_frame", "A frame is a JSON object.", null);
+        JsonValue value;
+        // A parser rather than a reader: a reader stops after the first value and ignores whatever follows it.
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw invalidJson();
             }
-            return value.asJsonObject();
-        } catch (JsonParsingException e) {
-            throw new FrameException("invalid_json", "The frame is not valid JSON.", null);
-        } catch (JsonException e) {
-            throw new FrameException("invalid_json", "The frame is not valid JSON.", null);
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw invalidJson();
+            }
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw invalidJson();
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new FrameException("invalid_frame", "A frame is a JSON object.", null);
+        }
+        return value.asJsonObject();
+    }
+
+    private static FrameException invalidJson() {
+        return new FrameException("invalid_json", "The frame is not valid JSON.", null);
     }
 
     private static ClientFrame.Publish publish(JsonObject object, String id) {

@@ -3,9 +3,11 @@ package dev.arena.rooms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +37,9 @@ public final class RoomHub implements BrokerListener {
     /** Topic -> the local connections that receive it. */
     private final Map<String, Set<Connection>> receivers = new ConcurrentHashMap<>();
     private final RoomMetrics metrics = new RoomMetrics();
+    private final RoomSequencer sequencer;
+    /** Leaves the broker could not record yet, oldest first. */
+    private final Queue<PendingLeave> pendingLeaves = new ConcurrentLinkedQueue<>();
 
     public RoomHub(Broker broker, Presence presence, FrameCodec codec, RoomLimits limits, String instance,
                    LongSupplier nanoTime, LongSupplier epochMillis) {
@@ -45,6 +50,7 @@ public final class RoomHub implements BrokerListener {
         this.instance = instance;
         this.nanoTime = nanoTime;
         this.epochMillis = epochMillis;
+        this.sequencer = new RoomSequencer(broker);
         broker.setListener(this);
     }
 
@@ -91,20 +97,23 @@ public final class RoomHub implements BrokerListener {
         for (String room : List.copyOf(connection.rooms())) {
             connection.rooms().remove(room);
             detach(Topics.room(room), connection);
-            try {
-                presence.remove(room, connection.member().id());
-                broker.publish(Topics.room(room), codec.encode(new ServerFrame.Left(room, connection.user())));
-            } catch (BrokerUnavailableException e) {
-                // Presence heals itself: this instance re-asserts its members when the broker returns.
-                LOG.log(Level.FINE, "Could not announce {0} leaving {1}: {2}",
-                        new Object[]{connection.user(), room, e.getMessage()});
-            }
+            recordLeave(connection, room);
         }
         detach(Topics.user(connection.user()), connection);
     }
 
     @Override
     public void onMessage(String topic, String frame) {
+        if (topic.startsWith(Topics.ROOM) && frame.startsWith(RoomSequencer.MESSAGE_START)) {
+            if (receivers.containsKey(topic)) {
+                sequencer.accept(topic.substring(Topics.ROOM.length()), frame, ordered -> fanOut(topic, ordered));
+            }
+            return;
+        }
+        fanOut(topic, frame);
+    }
+
+    private void fanOut(String topic, String frame) {
         Set<Connection> targets = receivers.get(topic);
         if (targets == null) {
             return;
@@ -119,6 +128,7 @@ public final class RoomHub implements BrokerListener {
 
     @Override
     public void onReconnected() {
+        sequencer.catchUp(missed -> fanOut(Topics.room(missed.getKey()), missed.getValue()));
         // The broker may have lost its data while it was away: say again who is here.
         for (Connection connection : connections) {
             for (String room : connection.rooms()) {
@@ -132,9 +142,13 @@ public final class RoomHub implements BrokerListener {
         }
     }
 
-    /** Refreshes this instance's heartbeat and announces the departure of members of dead instances. */
+    /**
+     * Refreshes this instance's heartbeat, records the leaves the broker missed while it was away, and announces
+     * the departure of members of dead instances.
+     */
     public void maintainPresence() {
         presence.heartbeat();
+        recordPendingLeaves();
         for (Presence.Departure departure : presence.reapDeadInstances()) {
             broker.publish(Topics.room(departure.room()),
                     codec.encode(new ServerFrame.Left(departure.room(), departure.user())));
@@ -220,10 +234,37 @@ public final class RoomHub implements BrokerListener {
             throw new FrameException("not_member", "You are not in room \"" + room + "\".", null);
         }
         detach(Topics.room(room), connection);
-        String left = codec.encode(new ServerFrame.Left(room, connection.user()));
-        connection.member().send(left);
-        presence.remove(room, connection.member().id());
-        broker.publish(Topics.room(room), left);
+        connection.member().send(codec.encode(new ServerFrame.Left(room, connection.user())));
+        recordLeave(connection, room);
+    }
+
+    /**
+     * Removes a connection that left a room from presence and tells the room. While the broker is away the leave
+     * is kept for {@link #maintainPresence()}: the broker may well come back with its data, and a member
+     * forgotten there would stay in presence for as long as this instance lives.
+     */
+    private void recordLeave(Connection connection, String room) {
+        try {
+            presence.remove(room, connection.member().id());
+            broker.publish(Topics.room(room), codec.encode(new ServerFrame.Left(room, connection.user())));
+        } catch (BrokerUnavailableException e) {
+            LOG.log(Level.FINE, "Could not record {0} leaving {1} yet: {2}",
+                    new Object[]{connection.user(), room, e.getMessage()});
+            pendingLeaves.add(new PendingLeave(connection, room));
+        }
+    }
+
+    private void recordPendingLeaves() {
+        for (PendingLeave pending = pendingLeaves.peek(); pending != null; pending = pendingLeaves.peek()) {
+            Connection connection = pending.connection();
+            // Back in the room since: its join recorded it again, and nobody must hear that it left.
+            if (!connections.contains(connection) || !connection.rooms().contains(pending.room())) {
+                presence.remove(pending.room(), connection.member().id());
+                broker.publish(Topics.room(pending.room()),
+                        codec.encode(new ServerFrame.Left(pending.room(), connection.user())));
+            }
+            pendingLeaves.remove(pending);
+        }
     }
 
     private void publish(Connection connection, ClientFrame.Publish frame) {
@@ -265,6 +306,9 @@ public final class RoomHub implements BrokerListener {
         return new FrameException("unavailable", "The message service is unavailable; try again shortly.", id);
     }
 
+    private record PendingLeave(Connection connection, String room) {
+    }
+
     private CompletableFuture<Void> attach(String topic, Connection connection) {
         List<CompletableFuture<Void>> subscription = new ArrayList<>(1);
         receivers.compute(topic, (key, set) -> {
@@ -281,6 +325,9 @@ public final class RoomHub implements BrokerListener {
             set.remove(connection);
             if (set.isEmpty()) {
                 broker.unsubscribe(key);
+                if (key.startsWith(Topics.ROOM)) {
+                    sequencer.forget(key.substring(Topics.ROOM.length()));
+                }
                 return null;
             }
             return set;

@@ -139,6 +139,16 @@ public final class RedisBroker implements Broker, AutoCloseable {
         }
     }
 
+    @Override
+    public List<String> history(String room, long after, long upTo) {
+        try {
+            return commands.zrangeByScore(settings.key("room:{" + room + "}:history"), "(" + after,
+                    upTo == Long.MAX_VALUE ? "+inf" : Long.toString(upTo));
+        } catch (JedisException e) {
+            throw new BrokerUnavailableException("history failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Checks the subscriber connection; a dead one is dropped so that the loop reconnects. */
     public void checkConnection() {
         Listener current = active;
@@ -184,12 +194,13 @@ public final class RedisBroker implements Broker, AutoCloseable {
         while (running) {
             try (Jedis jedis = settings.newSubscriberConnection("arena-subscriber")) {
                 connection = jedis;
-                Listener listenerOfConnection = new Listener(reconnecting);
+                Listener listenerOfConnection;
                 String[] channels;
                 synchronized (subscriberLock) {
                     subscriptions.values().forEach(s -> s.requested = true);
                     channels = Stream.concat(Stream.of(controlChannel),
                             subscriptions.keySet().stream()).toArray(String[]::new);
+                    listenerOfConnection = new Listener(reconnecting, channels.length);
                 }
                 backoff = 100;
                 jedis.subscribe(listenerOfConnection, channels);
@@ -253,9 +264,12 @@ public final class RedisBroker implements Broker, AutoCloseable {
 
     private final class Listener extends JedisPubSub {
         private final boolean afterReconnect;
+        private final int initialChannels;
+        private boolean reconnectAnnounced;
 
-        Listener(boolean afterReconnect) {
+        Listener(boolean afterReconnect, int initialChannels) {
             this.afterReconnect = afterReconnect;
+            this.initialChannels = initialChannels;
         }
 
         /**
@@ -290,14 +304,17 @@ public final class RedisBroker implements Broker, AutoCloseable {
                 LOG.log(Level.INFO, "Redis subscriber connected to {0}:{1}",
                         new Object[]{settings.host(), String.valueOf(settings.port())});
                 becomeActive();
-                if (afterReconnect) {
-                    callbacks.execute(listener::onReconnected);
+            } else {
+                Subscription subscription = subscriptions.get(channel);
+                if (subscription != null) {
+                    subscription.confirmed.complete(null);
                 }
-                return;
             }
-            Subscription subscription = subscriptions.get(channel);
-            if (subscription != null) {
-                subscription.confirmed.complete(null);
+            // Only once every channel of the new connection is confirmed can the listener catch up on what it
+            // missed without missing more.
+            if (afterReconnect && !reconnectAnnounced && subscribedChannels >= initialChannels) {
+                reconnectAnnounced = true;
+                callbacks.execute(listener::onReconnected);
             }
         }
     }
