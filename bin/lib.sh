@@ -21,6 +21,13 @@ readonly ARENA_RUNTIME_COMMANDS=(
   prlimit:util-linux
 )
 
+# command:package pairs only the tests need: the browser tests drive
+# Debian's Chromium through its chromedriver.
+readonly ARENA_TEST_COMMANDS=(
+  chromium:chromium
+  chromedriver:chromium-driver
+)
+
 log()  { printf '%s %s\n' "[$(date +%H:%M:%S)]" "$*" >&2; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die()  { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -35,10 +42,11 @@ command_exists() {
   PATH="$PATH:/usr/sbin:/sbin" command -v "$1" >/dev/null 2>&1
 }
 
-# Prints the Debian packages whose commands are missing, one per line.
+# Prints the Debian packages whose commands are missing, one per line:
+# the runtime ones and any further command:package pairs given.
 missing_packages() {
   local pair
-  for pair in "${ARENA_RUNTIME_COMMANDS[@]}"; do
+  for pair in "${ARENA_RUNTIME_COMMANDS[@]}" "$@"; do
     command_exists "${pair%%:*}" || printf '%s\n' "${pair#*:}"
   done | sort -u
 }
@@ -47,7 +55,7 @@ missing_packages() {
 # to run and stops, because a half-provisioned cluster fails in odd ways.
 ensure_packages() {
   local -a missing
-  mapfile -t missing < <(missing_packages)
+  mapfile -t missing < <(missing_packages "$@")
   ((${#missing[@]} == 0)) && return 0
   if ((EUID != 0)); then
     die "missing packages; as root run: apt-get install -y ${missing[*]}"
@@ -57,7 +65,7 @@ ensure_packages() {
     || die "apt-get update failed"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null \
     || die "apt-get install -y ${missing[*]} failed"
-  mapfile -t missing < <(missing_packages)
+  mapfile -t missing < <(missing_packages "$@")
   ((${#missing[@]} == 0)) || die "still missing after install: ${missing[*]}"
 }
 
