@@ -53,6 +53,11 @@ public final class Judge implements AutoCloseable {
         String notRoot = runningAsRoot() ? null : "the judge must run as root to switch to the slot uids";
         runtimes.forEach((id, runtime) -> {
             String problem = notRoot != null ? notRoot : selfTest(runtime);
+            if (problem != null && notRoot == null) {
+                // A host busy enough to starve one compile should not cost a language for the instance's life.
+                LOG.log(Level.WARNING, "language {0} failed its self-test ({1}); trying once more", new Object[]{id, problem});
+                problem = selfTest(runtime);
+            }
             if (problem == null) {
                 working.put(id, runtime);
             } else {
