@@ -18,8 +18,10 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Accepts submissions: checks them, records them, queues them and tells their owner they are queued.
- * The record is written before the job is queued, and the job before the event, so nothing announced is lost.
+ * Accepts submissions: checks them, records them, tells their owner they are queued and queues them.
+ * The record is written first, so nothing announced is lost. {@code QUEUED} is published before the job is
+ * queued: a worker announces {@code RUNNING} only after it has taken the job, and Redis hands every subscriber
+ * the publishes in the order it executed them, so every socket sees {@code QUEUED} first.
  */
 @ApplicationScoped
 public class SubmissionService {
@@ -65,8 +67,8 @@ public class SubmissionService {
             Submission submission = Submission.queued(UUID.randomUUID().toString(), problem.id(), language, user,
                     problem.tests().size(), clock.millis());
             store.create(submission, code);
-            queue.enqueue(submission.id());
             changes.fire(new SubmissionChanged(submission, null));
+            queue.enqueue(submission.id());
             return submission;
         } catch (JedisException e) {
             throw new SubmissionRejected(SubmissionRejected.Kind.UNAVAILABLE, "unavailable",
