@@ -56,6 +56,11 @@ final class Endpoints {
         return socket(base, "/ws?room=" + encode(room) + "&token=" + encode(token));
     }
 
+    /** {@code ws://host:port/ws?token=T} on the given HTTP base: a socket in no room, for the user's own events. */
+    static URI userSocket(URI base, String token) {
+        return socket(base, "/ws?token=" + encode(token));
+    }
+
     /** {@code ws://host:port/ws/geo?token=T} on the given HTTP base. */
     static URI geoSocket(URI base, String token) {
         return socket(base, "/ws/geo?token=" + encode(token));

@@ -81,6 +81,16 @@ final class Frames {
         return type("presence").and("of room " + room, f -> room.equals(text(f, "room")));
     }
 
+    /** A judge event ({@code type} {@code submission}) about one submission. */
+    static Expect submission(String id) {
+        return type("submission").and("for submission " + id, f -> id.equals(text(f, "id")));
+    }
+
+    /** The {@code DONE} event of one submission. */
+    static Expect submissionDone(String id) {
+        return submission(id).and("with status DONE", f -> "DONE".equals(text(f, "status")));
+    }
+
     static JsonObject join(String room) {
         return Json.createObjectBuilder().add("type", "join").add("room", room).build();
     }

@@ -26,6 +26,14 @@ final class Poll {
      *         deadline passes
      */
     static <T> T until(String what, Duration timeout, Callable<Optional<T>> attempt) {
+        return until(what, timeout, INTERVAL, attempt);
+    }
+
+    /**
+     * Like {@link #until(String, Duration, Callable)} with attempts {@code interval} apart,
+     * for attempts that are too costly to repeat five times a second.
+     */
+    static <T> T until(String what, Duration timeout, Duration interval, Callable<Optional<T>> attempt) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Throwable lastFailure = null;
         while (true) {
@@ -45,7 +53,7 @@ final class Poll {
                 throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what
                         + (lastFailure == null ? "" : " (last attempt: " + lastFailure + ")"), lastFailure);
             }
-            pause(Math.min(left, INTERVAL.toNanos()));
+            pause(Math.min(left, interval.toNanos()));
         }
     }
 
