@@ -68,11 +68,31 @@ public class SubmissionService {
                     problem.tests().size(), clock.millis());
             store.create(submission, code);
             changes.fire(new SubmissionChanged(submission, null));
-            queue.enqueue(submission.id());
+            enqueue(submission);
             return submission;
         } catch (JedisException e) {
             throw new SubmissionRejected(SubmissionRejected.Kind.UNAVAILABLE, "unavailable",
                     "Submissions cannot be accepted right now; try again shortly.");
+        }
+    }
+
+    /**
+     * Queues a recorded submission. If that fails the client is told so (503), and the record is ended rather
+     * than left {@code QUEUED} for ever, when Redis still lets us.
+     */
+    private void enqueue(Submission submission) {
+        try {
+            queue.enqueue(submission.id());
+        } catch (JedisException e) {
+            try {
+                if (store.fail(submission.id(), submission.total(), "The submission could not be queued.",
+                        clock.millis())) {
+                    store.find(submission.id()).ifPresent(done -> changes.fire(new SubmissionChanged(done, null)));
+                }
+            } catch (JedisException alsoDown) {
+                e.addSuppressed(alsoDown);
+            }
+            throw e;
         }
     }
 
