@@ -78,7 +78,7 @@ public final class RoomHub implements BrokerListener {
                     throw new FrameException("invalid_room", "A room name is 1-64 of A-Z, a-z, 0-9, '_' and '-'.", null);
                 }
                 join(connection, initialRoom);
-            }, null);
+            });
         }
         return connection;
     }
@@ -86,7 +86,7 @@ public final class RoomHub implements BrokerListener {
     /** Serves one text frame from a client; anything wrong with it becomes an error frame. */
     public void onFrame(Connection connection, String text) {
         metrics.framesIn.increment();
-        handle(connection, () -> dispatch(connection, codec.decode(text)), null);
+        handle(connection, () -> dispatch(connection, codec.decode(text)));
     }
 
     /** The connection is gone: it leaves its rooms (others see {@code left}) and stops receiving. */
@@ -289,16 +289,17 @@ public final class RoomHub implements BrokerListener {
         connection.member().send(codec.encode(new ServerFrame.Ack(frame.id(), room, offset)));
     }
 
-    private void handle(Connection connection, Runnable action, String id) {
+    private void handle(Connection connection, Runnable action) {
         try {
             action.run();
         } catch (FrameException e) {
             metrics.errors.increment();
             connection.member().send(codec.error(e.code(), e.getMessage(), e.id()));
         } catch (BrokerUnavailableException e) {
+            // Frames that carry a client id convert this themselves, so that the error names the frame.
             metrics.errors.increment();
-            FrameException error = unavailable(id);
-            connection.member().send(codec.error(error.code(), error.getMessage(), id));
+            FrameException error = unavailable(null);
+            connection.member().send(codec.error(error.code(), error.getMessage(), null));
         }
     }
 
