@@ -1,0 +1,112 @@
+package dev.arena.bench;
+
+import dev.arena.identity.TokenService;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * A system under test: its wire protocol, the ports of its instances, the pids whose CPU and memory are
+ * measured, and (for Arena) the token secret. Opens client sockets spread round-robin over the instances.
+ */
+final class Target implements AutoCloseable {
+
+    final Wire wire;
+    final int[] ports;
+    final long[] serverPids;
+    final long redisPid;
+    private final TokenService tokens;
+    private final ExecutorService callbacks;
+    final HttpClient http;
+
+    Target(Options options) throws IOException {
+        this.wire = Wire.named(options.get("target", "arena"));
+        this.ports = options.ints("ports", wire == Wire.ARENA ? "8281,8282,8283" : "9081,9082,9083");
+        this.serverPids = options.longs("server-pids", "");
+        this.redisPid = options.getLong("redis-pid", -1);
+        String secretFile = options.get("token-secret-file", "");
+        this.tokens = secretFile.isEmpty() ? null
+                : new TokenService(Files.readString(Path.of(secretFile)).strip(), Duration.ofDays(1), Clock.systemUTC());
+        // Few threads on purpose: the HTTP client's selector plus two threads for every listener callback.
+        this.callbacks = Executors.newFixedThreadPool(options.getInt("threads", 2), runnable -> {
+            Thread thread = new Thread(runnable, "ws-callbacks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    String token(String user) {
+        return tokens == null ? "" : tokens.issue(user);
+    }
+
+    /**
+     * Opens {@code count} sockets, socket i to instance i mod n, in the room {@code roomOf(i)}, at most
+     * {@code parallel} handshakes at a time, and waits until each is ready (Arena: welcome; Socket.IO:
+     * namespace connected).
+     */
+    List<Conn> open(int count, java.util.function.IntFunction<String> roomOf, java.util.function.IntFunction<String> userOf,
+                    BiConsumer<Conn, Wire.Incoming> onFrame, int parallel, Duration timeout) throws InterruptedException {
+        List<Conn> conns = new ArrayList<>(count);
+        Semaphore permits = new Semaphore(parallel);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<CompletableFuture<Conn>> all = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (!permits.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("timed out opening sockets: " + i + " of " + count + " started");
+            }
+            Conn conn = new Conn(i, wire, onFrame);
+            conns.add(conn);
+            String user = userOf.apply(i);
+            int port = ports[i % ports.length];
+            http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(wire.uri(port, roomOf.apply(i), user, token(user)), conn)
+                    .whenComplete((ws, error) -> {
+                        if (error != null) {
+                            conn.ready.completeExceptionally(error);
+                        }
+                    });
+            conn.ready.whenComplete((c, e) -> permits.release());
+            all.add(conn.ready);
+        }
+        int failed = 0;
+        Throwable first = null;
+        for (CompletableFuture<Conn> ready : all) {
+            try {
+                ready.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                failed++;
+                first = first == null ? e : first;
+            }
+        }
+        if (failed > 0) {
+            conns.forEach(Conn::close);
+            throw new IllegalStateException(failed + " of " + count + " sockets failed to open; first: " + first);
+        }
+        return conns;
+    }
+
+    long serverCpuMicros() {
+        long total = 0;
+        for (long pid : serverPids) {
+            total += Proc.cpuMicros(pid);
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        callbacks.shutdownNow();
+    }
+}
