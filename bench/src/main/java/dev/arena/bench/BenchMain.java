@@ -107,9 +107,9 @@ public final class BenchMain {
                     JudgeBench.Result r = bench.run(language, JudgeBench.solution(solutions, language),
                             o.getInt("sequential", 10), o.getInt("concurrent", 24), o.getInt("in-flight", 6));
                     OUT.printf(Locale.ROOT, "judge %s: one at a time x%d: submit->verdict p50 %.0f ms p99 %.0f ms;"
-                                    + " %d with %d in flight: %.2f submissions/s; not accepted: %d%n", language,
+                                    + " %d with %d in flight: %.2f submissions/s; verdicts %s%n", language,
                             r.sequential(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.concurrent(), r.inFlight(),
-                            r.perSecond(), r.notAccepted());
+                            r.perSecond(), r.verdicts());
                     results.put("judge." + language + ".p50_us", r.p50Micros());
                     results.put("judge." + language + ".p99_us", r.p99Micros());
                     results.put("judge." + language + ".per_s", r.perSecond());
@@ -126,13 +126,15 @@ public final class BenchMain {
         for (String language : o.get("languages", "cpp,python").split(",")) {
             SandboxBench.Result r = SandboxBench.run(language, problem.resolve("solutions"),
                     problem.resolve("tests/01.in"), o.getInt("runs", 30), o.getInt("uid", 61950));
-            OUT.printf(Locale.ROOT, "sandbox %s (%s), %d runs: bare p50 %.1f ms mean %.1f ms; sandboxed p50 %.1f ms"
-                            + " mean %.1f ms; overhead p50 %.1f ms%n", language, r.cgroups(), r.runs(),
-                    r.bareP50Micros() / 1000.0, r.bareMeanMicros() / 1000.0, r.sandboxP50Micros() / 1000.0,
+            OUT.printf(Locale.ROOT, "sandbox %s (%s), %d runs: bare p50 %.1f ms mean %.1f ms; chain without cgroups"
+                            + " p50 %.1f ms; sandboxed p50 %.1f ms mean %.1f ms; overhead p50 %.1f ms%n", language,
+                    r.cgroups(), r.runs(), r.bareP50Micros() / 1000.0, r.bareMeanMicros() / 1000.0,
+                    r.rlimitsOnlyP50Micros() / 1000.0, r.sandboxP50Micros() / 1000.0,
                     r.sandboxMeanMicros() / 1000.0, r.overheadP50Micros() / 1000.0);
             results.put("sandbox." + language + ".overhead_us", r.overheadP50Micros());
             results.put("sandbox." + language + ".bare_p50_us", r.bareP50Micros());
             results.put("sandbox." + language + ".sandbox_p50_us", r.sandboxP50Micros());
+            results.put("sandbox." + language + ".rlimits_only_p50_us", r.rlimitsOnlyP50Micros());
         }
     }
 

@@ -54,7 +54,7 @@ final class FanOut implements AutoCloseable {
         this.stepFirstSeq = new long[rooms];
         long opening = System.nanoTime();
         this.conns = target.open(rooms * members, i -> roomNames[i / members], i -> "fan" + i, this::onFrame,
-                200, Duration.ofSeconds(120));
+                200, Duration.ofSeconds(120), 0);
         LOG.log(Level.INFO, "{0}: {1} sockets in {2} rooms open in {3} ms", new Object[]{target.wire.name(),
                 conns.size(), rooms, (System.nanoTime() - opening) / 1_000_000});
     }

@@ -27,7 +27,7 @@ final class JudgeBench {
     private static final Logger LOG = Logger.getLogger(JudgeBench.class.getName());
 
     record Result(String language, int sequential, long p50Micros, long p99Micros, int concurrent,
-                  int inFlight, double perSecond, int notAccepted) {
+                  int inFlight, double perSecond, int notAccepted, String verdicts) {
     }
 
     private record Done(long at, String verdict) {
@@ -47,7 +47,7 @@ final class JudgeBench {
             users[i] = "judge" + run + "u" + i;
         }
         this.sockets = target.open(userCount, i -> "judge-" + run + "-" + i, i -> users[i], this::onFrame, 50,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), 0);
     }
 
     private void onFrame(Conn conn, Wire.Incoming frame) {
@@ -65,10 +65,12 @@ final class JudgeBench {
     Result run(String language, String code, int sequential, int concurrent, int inFlight) throws Exception {
         Histogram latency = new Histogram();
         int[] notAccepted = {0};
+        Map<String, Integer> verdicts = new java.util.TreeMap<>();
         for (int i = 0; i < sequential; i++) {
             long started = System.nanoTime();
             Done d = submit(language, code).get(120, TimeUnit.SECONDS);
             latency.record((d.at() - started) / 1000);
+            verdicts.merge(String.valueOf(d.verdict()), 1, Integer::sum);
             if (!"ACCEPTED".equals(d.verdict())) {
                 notAccepted[0]++;
             }
@@ -86,13 +88,14 @@ final class JudgeBench {
         for (CompletableFuture<Done> f : all) {
             Done d = f.get(300, TimeUnit.SECONDS);
             last = Math.max(last, d.at());
+            verdicts.merge(String.valueOf(d.verdict()), 1, Integer::sum);
             if (!"ACCEPTED".equals(d.verdict())) {
                 notAccepted[0]++;
             }
         }
         double perSecond = concurrent == 0 ? Double.NaN : concurrent / ((last - started) / 1e9);
         return new Result(language, sequential, latency.percentile(0.5), latency.percentile(0.99), concurrent,
-                inFlight, perSecond, notAccepted[0]);
+                inFlight, perSecond, notAccepted[0], verdicts.toString());
     }
 
     private CompletableFuture<Done> submit(String language, String code) throws IOException, InterruptedException {
