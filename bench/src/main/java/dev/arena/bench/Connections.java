@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Idle connections: opens N sockets spread over the instances and reports each server's resident memory
  * growth per connection once settled and again after a hold, plus (for a JVM, when jcmd is at hand) the
- * live heap after a full GC.
+ * live heap after a full GC with the sockets open against the same once they are closed.
  */
 final class Connections {
 
@@ -55,7 +55,6 @@ final class Connections {
             throws InterruptedException {
         long[] pids = target.serverPids;
         boolean heap = !jcmd.isEmpty() && target.wire == Wire.ARENA;
-        long[] heap0 = heap ? heapAfterGc(jcmd, pids) : null;
         long[] rss0 = rss(pids);
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         long opening = System.nanoTime();
@@ -63,6 +62,8 @@ final class Connections {
                 (conn, frame) -> { }, 500, Duration.ofSeconds(300), sockets / 100);
         LOG.log(Level.INFO, "{0}: {1} idle sockets open in {2} ms",
                 new Object[]{target.wire.name(), conns.size(), (System.nanoTime() - opening) / 1_000_000});
+        long[] heapWith = null;
+        long[] heapWithout = null;
         try {
             TimeUnit.NANOSECONDS.sleep(settle.toNanos());
             long[] rss1 = rss(pids);
@@ -82,7 +83,8 @@ final class Connections {
             for (int i = 0; i < pids.length; i++) {
                 settled[i] = (rss1[i] - rss0[i]) / perInstance;
                 held[i] = (rss2[i] - rss0[i]) / perInstance;
-                heapPer[i] = heap && heap0[i] >= 0 && heap1[i] >= 0 ? (heap1[i] - heap0[i]) / perInstance : Double.NaN;
+                heapPer[i] = heap && heapWith[i] >= 0 && heapWithout[i] >= 0
+                        ? (heapWith[i] - heapWithout[i]) / perInstance : Double.NaN;
             }
             return new Result(target.wire.name(), conns.size(), settled, held, heapPer);
         } finally {

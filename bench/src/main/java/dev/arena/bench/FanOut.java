@@ -53,8 +53,10 @@ final class FanOut implements AutoCloseable {
         this.nextPublishSeq = new long[rooms];
         this.stepFirstSeq = new long[rooms];
         long opening = System.nanoTime();
-        this.conns = target.open(rooms * members, i -> roomNames[i / members], i -> "fan" + i, this::onFrame,
-                200, Duration.ofSeconds(120), 0);
+        // Member j of room r goes to instance (r + j) mod n: every room spans every instance, and the
+        // publishers (member 0) are spread evenly too.
+        this.conns = target.open(rooms * members, i -> i / members + i % members, i -> roomNames[i / members],
+                i -> "fan" + i, this::onFrame, 200, Duration.ofSeconds(120), 0);
         LOG.log(Level.INFO, "{0}: {1} sockets in {2} rooms open in {3} ms", new Object[]{target.wire.name(),
                 conns.size(), rooms, (System.nanoTime() - opening) / 1_000_000});
     }

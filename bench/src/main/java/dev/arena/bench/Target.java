@@ -54,13 +54,20 @@ final class Target implements AutoCloseable {
     }
 
     /**
-     * Opens {@code count} sockets, socket i to instance i mod n, in the room {@code roomOf(i)}, at most
+     * Opens {@code count} sockets, socket i to instance i mod n (unless told otherwise), in the room {@code roomOf(i)}, at most
      * {@code parallel} handshakes at a time, and waits until each is ready (Arena: welcome; Socket.IO:
      * namespace connected). Up to {@code allowedFailures} sockets may fail to open; they are left out.
      */
     List<Conn> open(int count, java.util.function.IntFunction<String> roomOf, java.util.function.IntFunction<String> userOf,
                     BiConsumer<Conn, Wire.Incoming> onFrame, int parallel, Duration timeout, int allowedFailures)
             throws InterruptedException {
+        return open(count, i -> i % ports.length, roomOf, userOf, onFrame, parallel, timeout, allowedFailures);
+    }
+
+    /** As above, socket i going to instance {@code instanceOf(i)}. */
+    List<Conn> open(int count, java.util.function.IntUnaryOperator instanceOf, java.util.function.IntFunction<String> roomOf,
+                    java.util.function.IntFunction<String> userOf, BiConsumer<Conn, Wire.Incoming> onFrame, int parallel,
+                    Duration timeout, int allowedFailures) throws InterruptedException {
         List<Conn> conns = new ArrayList<>(count);
         Semaphore permits = new Semaphore(parallel);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -72,7 +79,7 @@ final class Target implements AutoCloseable {
             Conn conn = new Conn(i, wire, onFrame);
             conns.add(conn);
             String user = userOf.apply(i);
-            int port = ports[i % ports.length];
+            int port = ports[instanceOf.applyAsInt(i) % ports.length];
             http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
                     .buildAsync(wire.uri(port, roomOf.apply(i), user, token(user)), conn)
                     .whenComplete((ws, error) -> {
@@ -92,6 +99,12 @@ final class Target implements AutoCloseable {
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 failed++;
                 first = first == null ? e : first;
+                LOG.log(java.util.logging.Level.FINE, "socket {0} failed to open: {1}", new Object[]{i, e});
+                if (failed <= 3) {
+                    LOG.log(java.util.logging.Level.INFO, "socket {0} (port {1}) failed to open after {2} ms: {3}",
+                            new Object[]{i, ports[instanceOf.applyAsInt(i) % ports.length],
+                                    (System.nanoTime() - (deadline - timeout.toNanos())) / 1_000_000, e.getMessage()});
+                }
                 conns.get(i).close();
             }
         }
