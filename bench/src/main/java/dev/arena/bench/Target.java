@@ -94,22 +94,18 @@ final class Target implements AutoCloseable {
         Throwable first = null;
         List<Conn> opened = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            try {
-                opened.add(all.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            Conn conn = awaitOrRetry(conns.get(i), instanceOf, roomOf, userOf, onFrame, deadline);
+            if (conn.ready.isCompletedExceptionally() || !conn.ready.isDone()) {
                 failed++;
-                first = first == null ? e : first;
-                LOG.log(java.util.logging.Level.FINE, "socket {0} failed to open: {1}", new Object[]{i, e});
-                if (failed <= 3) {
-                    LOG.log(java.util.logging.Level.INFO, "socket {0} (port {1}) failed to open after {2} ms: {3}",
-                            new Object[]{i, ports[instanceOf.applyAsInt(i) % ports.length],
-                                    (System.nanoTime() - (deadline - timeout.toNanos())) / 1_000_000, e.getMessage()});
-                }
-                conns.get(i).close();
+                Throwable cause = conn.ready.handle((c, e) -> e).getNow(null);
+                first = first == null ? cause : first;
+                conn.close();
+            } else {
+                opened.add(conn);
             }
         }
         if (failed > allowedFailures) {
-            conns.forEach(Conn::close);
+            opened.forEach(Conn::close);
             throw new IllegalStateException(failed + " of " + count + " sockets failed to open; first: " + first);
         }
         if (failed > 0) {
@@ -117,6 +113,45 @@ final class Target implements AutoCloseable {
                     new Object[]{failed, count, first});
         }
         return opened;
+    }
+
+    /**
+     * Waits for the socket; a socket the server closed before it was ready (seen under load: close 1000
+     * "Session closed by the container because of the idle timeout" within seconds of the handshake) is
+     * opened again, up to three times, and the retry is logged.
+     */
+    private Conn awaitOrRetry(Conn conn, java.util.function.IntUnaryOperator instanceOf,
+                              java.util.function.IntFunction<String> roomOf, java.util.function.IntFunction<String> userOf,
+                              BiConsumer<Conn, Wire.Incoming> onFrame, long deadline) throws InterruptedException {
+        Conn current = conn;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                current.ready.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return current;
+            } catch (java.util.concurrent.TimeoutException e) {
+                return current;
+            } catch (java.util.concurrent.ExecutionException e) {
+                int i = current.index;
+                LOG.log(java.util.logging.Level.INFO, "socket {0} (port {1}) failed to open, attempt {2}: {3}",
+                        new Object[]{i, Integer.toString(ports[instanceOf.applyAsInt(i) % ports.length]), attempt,
+                                e.getCause() == null ? e.toString() : e.getCause().getMessage()});
+                if (attempt >= 3 || System.nanoTime() >= deadline) {
+                    return current;
+                }
+                current.close();
+                current = new Conn(i, wire, onFrame);
+                String user = userOf.apply(i);
+                Conn retry = current;
+                http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+                        .buildAsync(wire.uri(ports[instanceOf.applyAsInt(i) % ports.length], roomOf.apply(i), user,
+                                token(user)), retry)
+                        .whenComplete((ws, error) -> {
+                            if (error != null) {
+                                retry.ready.completeExceptionally(error);
+                            }
+                        });
+            }
+        }
     }
 
     long serverCpuMicros() {
