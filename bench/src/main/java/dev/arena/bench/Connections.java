@@ -74,7 +74,14 @@ final class Connections {
                 LOG.log(Level.WARNING, "{0} of {1} sockets were closed during the hold",
                         new Object[]{conns.size() - open, conns.size()});
             }
-            long[] heap1 = heap ? heapAfterGc(jcmd, pids) : null;
+            // The heap is measured last, so that forced collections do not disturb the RSS readings: with the
+            // sockets open, then again once they are closed.
+            if (heap) {
+                heapWith = heapAfterGc(jcmd, pids);
+                conns.forEach(Conn::close);
+                TimeUnit.SECONDS.sleep(5);
+                heapWithout = heapAfterGc(jcmd, pids);
+            }
             // Growth is divided by the sockets that actually opened (a few may be refused under load).
             double perInstance = (double) conns.size() / pids.length;
             double[] settled = new double[pids.length];
