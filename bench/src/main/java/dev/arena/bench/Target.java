@@ -1,0 +1,169 @@
+package dev.arena.bench;
+
+import dev.arena.identity.TokenService;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * A system under test: its wire protocol, the ports of its instances, the pids whose CPU and memory are
+ * measured, and (for Arena) the token secret. Opens client sockets spread round-robin over the instances.
+ */
+final class Target implements AutoCloseable {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Target.class.getName());
+
+    final Wire wire;
+    final int[] ports;
+    final long[] serverPids;
+    final long redisPid;
+    private final TokenService tokens;
+    private final ExecutorService callbacks;
+    final HttpClient http;
+
+    Target(Options options) throws IOException {
+        this.wire = Wire.named(options.get("target", "arena"));
+        this.ports = options.ints("ports", wire == Wire.ARENA ? "8481,8482,8483" : "9481,9482,9483");
+        this.serverPids = options.longs("server-pids", "");
+        this.redisPid = options.getLong("redis-pid", -1);
+        String secretFile = options.get("token-secret-file", "");
+        this.tokens = secretFile.isEmpty() ? null
+                : new TokenService(Files.readString(Path.of(secretFile)).strip(), Duration.ofDays(1), Clock.systemUTC());
+        // Few threads on purpose: the HTTP client's selector plus two threads for every listener callback.
+        this.callbacks = Executors.newFixedThreadPool(options.getInt("threads", 2), runnable -> {
+            Thread thread = new Thread(runnable, "ws-callbacks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    String token(String user) {
+        return tokens == null ? "" : tokens.issue(user);
+    }
+
+    /**
+     * Opens {@code count} sockets, socket i to instance i mod n (unless told otherwise), in the room {@code roomOf(i)}, at most
+     * {@code parallel} handshakes at a time, and waits until each is ready (Arena: welcome; Socket.IO:
+     * namespace connected). Up to {@code allowedFailures} sockets may fail to open; they are left out.
+     */
+    List<Conn> open(int count, java.util.function.IntFunction<String> roomOf, java.util.function.IntFunction<String> userOf,
+                    BiConsumer<Conn, Wire.Incoming> onFrame, int parallel, Duration timeout, int allowedFailures)
+            throws InterruptedException {
+        return open(count, i -> i % ports.length, roomOf, userOf, onFrame, parallel, timeout, allowedFailures);
+    }
+
+    /** As above, socket i going to instance {@code instanceOf(i)}. */
+    List<Conn> open(int count, java.util.function.IntUnaryOperator instanceOf, java.util.function.IntFunction<String> roomOf,
+                    java.util.function.IntFunction<String> userOf, BiConsumer<Conn, Wire.Incoming> onFrame, int parallel,
+                    Duration timeout, int allowedFailures) throws InterruptedException {
+        List<Conn> conns = new ArrayList<>(count);
+        Semaphore permits = new Semaphore(parallel);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<CompletableFuture<Conn>> all = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (!permits.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("timed out opening sockets: " + i + " of " + count + " started");
+            }
+            Conn conn = new Conn(i, wire, onFrame);
+            conns.add(conn);
+            String user = userOf.apply(i);
+            int port = ports[instanceOf.applyAsInt(i) % ports.length];
+            http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+                    .buildAsync(wire.uri(port, roomOf.apply(i), user, token(user)), conn)
+                    .whenComplete((ws, error) -> {
+                        if (error != null) {
+                            conn.ready.completeExceptionally(error);
+                        }
+                    });
+            conn.ready.whenComplete((c, e) -> permits.release());
+            all.add(conn.ready);
+        }
+        int failed = 0;
+        Throwable first = null;
+        List<Conn> opened = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Conn conn = awaitOrRetry(conns.get(i), instanceOf, roomOf, userOf, onFrame, deadline);
+            if (conn.ready.isCompletedExceptionally() || !conn.ready.isDone()) {
+                failed++;
+                Throwable cause = conn.ready.handle((c, e) -> e).getNow(null);
+                first = first == null ? cause : first;
+                conn.close();
+            } else {
+                opened.add(conn);
+            }
+        }
+        if (failed > allowedFailures) {
+            opened.forEach(Conn::close);
+            throw new IllegalStateException(failed + " of " + count + " sockets failed to open; first: " + first);
+        }
+        if (failed > 0) {
+            LOG.log(java.util.logging.Level.WARNING, "{0} of {1} sockets failed to open and are left out; first: {2}",
+                    new Object[]{failed, count, first});
+        }
+        return opened;
+    }
+
+    /**
+     * Waits for the socket; a socket the server closed before it was ready (seen under load: close 1000
+     * "Session closed by the container because of the idle timeout" within seconds of the handshake) is
+     * opened again, up to three times, and the retry is logged.
+     */
+    private Conn awaitOrRetry(Conn conn, java.util.function.IntUnaryOperator instanceOf,
+                              java.util.function.IntFunction<String> roomOf, java.util.function.IntFunction<String> userOf,
+                              BiConsumer<Conn, Wire.Incoming> onFrame, long deadline) throws InterruptedException {
+        Conn current = conn;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                current.ready.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return current;
+            } catch (java.util.concurrent.TimeoutException e) {
+                return current;
+            } catch (java.util.concurrent.ExecutionException e) {
+                int i = current.index;
+                LOG.log(java.util.logging.Level.INFO, "socket {0} (port {1}) failed to open, attempt {2}: {3}",
+                        new Object[]{i, Integer.toString(ports[instanceOf.applyAsInt(i) % ports.length]), attempt,
+                                e.getCause() == null ? e.toString() : e.getCause().getMessage()});
+                if (attempt >= 3 || System.nanoTime() >= deadline) {
+                    return current;
+                }
+                current.close();
+                current = new Conn(i, wire, onFrame);
+                String user = userOf.apply(i);
+                Conn retry = current;
+                http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+                        .buildAsync(wire.uri(ports[instanceOf.applyAsInt(i) % ports.length], roomOf.apply(i), user,
+                                token(user)), retry)
+                        .whenComplete((ws, error) -> {
+                            if (error != null) {
+                                retry.ready.completeExceptionally(error);
+                            }
+                        });
+            }
+        }
+    }
+
+    long serverCpuMicros() {
+        long total = 0;
+        for (long pid : serverPids) {
+            total += Proc.cpuMicros(pid);
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        callbacks.shutdownNow();
+    }
+}
