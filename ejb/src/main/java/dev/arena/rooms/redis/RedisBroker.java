@@ -293,8 +293,14 @@ public final class RedisBroker implements Broker, AutoCloseable {
         @Override
         public void onMessage(String channel, String message) {
             Subscription subscription = subscriptions.get(channel);
-            if (subscription != null) {
+            if (subscription == null) {
+                return;
+            }
+            try {
                 listener.onMessage(subscription.topic, message);
+            } catch (RuntimeException e) {
+                // One bad delivery must not cost the connection (and with it every room's messages meanwhile).
+                LOG.log(Level.WARNING, "Delivery on " + channel + " failed", e);
             }
         }
 

@@ -87,7 +87,13 @@ final class OutboundQueue {
                     String text = (String) next;
                     inFlight = true;
                     inFlightBytes = text.length();
-                    remote.sendText(text, completion);
+                    try {
+                        remote.sendText(text, completion);
+                    } catch (RuntimeException e) {
+                        // The socket closed under us; this must not reach the broker's delivery thread.
+                        inFlight = false;
+                        fail("write");
+                    }
                 }
             }
             missed = work.addAndGet(-missed);

@@ -7,6 +7,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.List;
@@ -52,9 +53,16 @@ public class RoomSocket extends Endpoint {
         // Larger messages are refused with 1009 (too big) before they are buffered whole.
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
-        session.setMaxIdleTimeout(settings.idleTimeoutMillis());
-        SocketMember member = new SocketMember(session, user.get(), settings.outboundLimitBytes(), metrics);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> onText(session, text));
+        // The container's idle timer is re-armed on every frame sent, which costs more than the send itself on
+        // a busy room; idleness is checked once per ping interval instead (SocketMember.keepAlive).
+        session.setMaxIdleTimeout(0);
+        SocketMember member = new SocketMember(session, user.get(), settings.outboundLimitBytes(),
+                settings.idleTimeoutMillis(), metrics);
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> member.heard());
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            member.heard();
+            onText(session, text);
+        });
         connection = hub.open(member, parameter(session, "room"), country(session));
     }
 
