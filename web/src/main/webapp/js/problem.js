@@ -54,7 +54,6 @@ async function loadProblem() {
   try {
     const p = await api.problem(problemId);
     document.title = `Arena - ${p.title}`;
-    byId('problem-title').textContent = p.title;
     byId('time-limit').textContent = `${p.timeLimitMs} ms`;
     byId('memory-limit').textContent = `${p.memoryLimitMb} MB`;
     const summary = await api.problems().catch(() => []);
@@ -63,6 +62,8 @@ async function loadProblem() {
     byId('statement').replaceChildren(renderMarkdown(p.statement));
     renderSamples(p.samples || []);
     setUpLanguages(p.languages && p.languages.length ? p.languages : Object.keys(TEMPLATES));
+    // The title comes last: once it shows, the whole page (languages included) is ready to use.
+    byId('problem-title').textContent = p.title;
     ui.layout.hidden = false;
   } catch (e) {
     showError(ui.error, e.message);

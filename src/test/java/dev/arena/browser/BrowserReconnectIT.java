@@ -58,7 +58,7 @@ class BrowserReconnectIT {
                     });
             assertNotEquals(victim, survivor);
             assertTrue(recorded(a, "states").contains("reconnecting"), "the drop was shown: " + recorded(a, "states"));
-            assertEquals("1", a.text("reconnect-count"));
+            a.await("the reconnect is counted", x -> "1".equals(x.text("reconnect-count")));
             a.await("a note names the new instance", x -> x.all("note").stream()
                     .anyMatch(n -> n.getText().equals("Reconnected (now served by " + survivor + ").")));
 

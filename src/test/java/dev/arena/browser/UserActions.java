@@ -71,8 +71,12 @@ final class UserActions {
                 const seen = window.__seen[key] = [];
                 const node = document.querySelector(`[data-testid='${testId}']`);
                 seen.push(node.getAttribute(name));
-                new MutationObserver(() => seen.push(node.getAttribute(name)))
-                    .observe(node, { attributes: true, attributeFilter: [name] });
+                // One callback may carry several changes made in one task: each change's old value is the value
+                // set by the change before it, so no value shown only briefly is lost.
+                new MutationObserver((changes) => {
+                    changes.slice(1).forEach((change) => seen.push(change.oldValue));
+                    seen.push(node.getAttribute(name));
+                }).observe(node, { attributes: true, attributeFilter: [name], attributeOldValue: true });
                 """, key, testId, name);
     }
 
