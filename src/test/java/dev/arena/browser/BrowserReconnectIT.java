@@ -59,8 +59,13 @@ class BrowserReconnectIT {
             assertNotEquals(victim, survivor);
             assertTrue(recorded(a, "states").contains("reconnecting"), "the drop was shown: " + recorded(a, "states"));
             a.await("the reconnect is counted", x -> "1".equals(x.text("reconnect-count")));
-            a.await("a note names the new instance", x -> x.all("note").stream()
-                    .anyMatch(n -> n.getText().equals("Reconnected (now served by " + survivor + ").")));
+            // textContent, not the rendered text: the note may sit outside the scrolled part of the list.
+            String note = a.await("a note names the new instance", x -> x.all("note").stream()
+                    .map(n -> n.getDomProperty("textContent"))
+                    .filter(text -> text.startsWith("Reconnected (now served by "))
+                    .findFirst().orElse(null));
+            assertNotEquals("Reconnected (now served by " + victim + ").", note);
+            assertEquals("Reconnected (now served by " + connectedInstance(a) + ").", note);
 
             b.await("bob's page shows it is reconnecting", x -> "reconnecting".equals(x.attribute("connection", "data-state")));
             assertTrue(b.text("connection-text").startsWith("Connection lost. Reconnecting"), b.text("connection-text"));
