@@ -53,9 +53,10 @@ public class RoomSocket extends Endpoint {
         // Larger messages are refused with 1009 (too big) before they are buffered whole.
         session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
-        // The container's idle timer is re-armed on every frame sent, which costs more than the send itself on
-        // a busy room; idleness is checked once per ping interval instead (SocketMember.keepAlive).
-        session.setMaxIdleTimeout(0);
+        // The container re-arms its idle timer on every frame sent, which costs more than the send itself on a
+        // busy room; idleness is checked once per ping interval instead (SocketMember.keepAlive). Negative, not
+        // zero: this container still schedules a timer task per frame for zero.
+        session.setMaxIdleTimeout(-1);
         SocketMember member = new SocketMember(session, user.get(), settings.outboundLimitBytes(),
                 settings.idleTimeoutMillis(), metrics);
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> member.heard());
