@@ -69,6 +69,10 @@ public final class RoomHub implements BrokerListener {
         String userTopic = Topics.user(member.user());
         awaitQuietly(broker.subscribe(userTopic));
         boolean roomValid = initialRoom != null && RoomName.isValid(initialRoom);
+        if (roomValid) {
+            // Likewise the room's: a client that has its welcome hears everyone who joins after it.
+            awaitQuietly(broker.subscribe(Topics.room(initialRoom)));
+        }
         member.send(codec.encode(new ServerFrame.Welcome(instance, member.user(),
                 roomValid ? List.of(initialRoom) : List.of(), country)));
         attach(userTopic, connection);
