@@ -2,6 +2,7 @@ package dev.arena.system;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,29 @@ final class Cluster {
     /** {@code bin/cluster status}: its output. */
     static String status() {
         return launch("status").awaitSuccess(Duration.ofSeconds(60));
+    }
+
+    /** Whether the cluster's Redis accepts a TCP connection now. */
+    static boolean redisAcceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(Endpoints.redis(), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Leaves Redis running for the next test: waits for a restart still in progress (may be null), and starts
+     * Redis if it is down all the same.
+     */
+    static void restoreRedis(Run restart, Duration limit) {
+        if (restart != null && !restart.isFinished()) {
+            restart.awaitSuccess(limit);
+        }
+        if (!redisAcceptsConnections()) {
+            launch("start", "redis").awaitSuccess(limit);
+        }
     }
 
     static Run launch(String... args) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,12 +50,7 @@ class JudgeRedisRestartIT {
     @AfterEach
     void restoreRedis() {
         clients.close();
-        if (restart != null && !restart.isFinished()) {
-            restart.awaitSuccess(RESTART);
-        }
-        if (!redisAcceptsConnections()) {
-            Cluster.launch("start", "redis").awaitSuccess(RESTART);
-        }
+        Cluster.restoreRedis(restart, RESTART);
     }
 
     @Test
@@ -145,14 +138,6 @@ class JudgeRedisRestartIT {
         SubmissionEvents.awaitDone(last.socket(), lastId, EVENTS_AFTER_RECORDS);
     }
 
-    private static boolean redisAcceptsConnections() {
-        try (Socket socket = new Socket()) {
-            socket.connect(Endpoints.redis(), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** One user, the socket it holds through the restart, and its submissions in order. */
     private record Owner(String user, String token, RoomClient socket, List<String> submitted) {

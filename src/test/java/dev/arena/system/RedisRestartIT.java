@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,12 +46,7 @@ class RedisRestartIT {
     @AfterEach
     void restoreRedis() {
         clients.close();
-        if (restart != null && !restart.isFinished()) {
-            restart.awaitSuccess(RESTART);
-        }
-        if (!redisAcceptsConnections()) {
-            Cluster.launch("start", "redis").awaitSuccess(RESTART);
-        }
+        Cluster.restoreRedis(restart, RESTART);
     }
 
     @Test
@@ -128,7 +121,7 @@ class RedisRestartIT {
         long deadline = System.nanoTime() + RESTART.toNanos();
         int n = 0;
         while (!restart.isFinished() && System.nanoTime() < deadline) {
-            if (redisAcceptsConnections()) {
+            if (Cluster.redisAcceptsConnections()) {
                 LockSupport.parkNanos(PROBE_INTERVAL.toNanos());
                 continue;
             }
@@ -164,14 +157,6 @@ class RedisRestartIT {
         }
     }
 
-    private static boolean redisAcceptsConnections() {
-        try (Socket socket = new Socket()) {
-            socket.connect(Endpoints.redis(), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static Duration positive(Duration duration) {
         return duration.isNegative() ? Duration.ZERO : duration;
