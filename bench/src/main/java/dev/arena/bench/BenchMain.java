@@ -36,7 +36,7 @@ public final class BenchMain {
             case "table" -> Table.print(results, OUT);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
-        // The JDK HTTP client keeps its selector thread alive; the measurement is over.
+        // The judge's JDK HTTP client keeps its selector thread alive; the measurement is over.
         System.exit(0);
     }
 

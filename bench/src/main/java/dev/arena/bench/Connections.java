@@ -59,7 +59,7 @@ final class Connections {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         long opening = System.nanoTime();
         List<Conn> conns = target.open(sockets, i -> "idle-" + run + "-" + (i % 1000), i -> "idle" + i,
-                (conn, frame) -> { }, 500, Duration.ofSeconds(300), sockets / 100);
+                (conn, kind, data, offset, length) -> { }, 500, Duration.ofSeconds(300), sockets / 100);
         LOG.log(Level.INFO, "{0}: {1} idle sockets open in {2} ms",
                 new Object[]{target.wire.name(), conns.size(), (System.nanoTime() - opening) / 1_000_000});
         long[] heapWith = null;

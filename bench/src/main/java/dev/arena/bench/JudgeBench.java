@@ -2,8 +2,10 @@ package dev.arena.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,7 @@ final class JudgeBench {
     }
 
     private final Target target;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
     private final List<Conn> sockets;
     private final String[] users;
     private final Map<String, CompletableFuture<Done>> done = new ConcurrentHashMap<>();
@@ -50,8 +53,8 @@ final class JudgeBench {
                 Duration.ofSeconds(60), 0);
     }
 
-    private void onFrame(Conn conn, Wire.Incoming frame) {
-        String text = frame.text();
+    private void onFrame(Conn conn, Wire.Kind kind, byte[] data, int offset, int length) {
+        String text = new String(data, offset, length, StandardCharsets.UTF_8);
         if (!text.startsWith("{\"type\":\"submission\"") || !text.contains("\"status\":\"DONE\"")) {
             return;
         }
@@ -106,7 +109,7 @@ final class JudgeBench {
                 .header("Authorization", "Bearer " + target.token(users[u]))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = target.http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             throw new IOException("submit answered " + response.statusCode() + ": " + response.body());
         }

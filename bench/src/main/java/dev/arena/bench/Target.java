@@ -1,24 +1,21 @@
 package dev.arena.bench;
 
+import dev.arena.bench.ws.SocketLoop;
 import dev.arena.identity.TokenService;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 
 /**
  * A system under test: its wire protocol, the ports of its instances, the pids whose CPU and memory are
- * measured, and (for Arena) the token secret. Opens client sockets spread round-robin over the instances.
+ * measured, and (for Arena) the token secret. Opens client sockets spread round-robin over the instances,
+ * all served by one socket loop.
  */
 final class Target implements AutoCloseable {
 
@@ -29,8 +26,7 @@ final class Target implements AutoCloseable {
     final long[] serverPids;
     final long redisPid;
     private final TokenService tokens;
-    private final ExecutorService callbacks;
-    final HttpClient http;
+    private final SocketLoop loop = new SocketLoop();
 
     Target(Options options) throws IOException {
         this.wire = Wire.named(options.get("target", "arena"));
@@ -40,13 +36,6 @@ final class Target implements AutoCloseable {
         String secretFile = options.get("token-secret-file", "");
         this.tokens = secretFile.isEmpty() ? null
                 : new TokenService(Files.readString(Path.of(secretFile)).strip(), Duration.ofDays(1), Clock.systemUTC());
-        // Few threads on purpose: the HTTP client's selector plus two threads for every listener callback.
-        this.callbacks = Executors.newFixedThreadPool(options.getInt("threads", 2), runnable -> {
-            Thread thread = new Thread(runnable, "ws-callbacks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.http = HttpClient.newBuilder().executor(callbacks).connectTimeout(Duration.ofSeconds(20)).build();
     }
 
     String token(String user) {
@@ -59,19 +48,18 @@ final class Target implements AutoCloseable {
      * namespace connected). Up to {@code allowedFailures} sockets may fail to open; they are left out.
      */
     List<Conn> open(int count, java.util.function.IntFunction<String> roomOf, java.util.function.IntFunction<String> userOf,
-                    BiConsumer<Conn, Wire.Incoming> onFrame, int parallel, Duration timeout, int allowedFailures)
+                    Conn.Receiver onFrame, int parallel, Duration timeout, int allowedFailures)
             throws InterruptedException {
         return open(count, i -> i % ports.length, roomOf, userOf, onFrame, parallel, timeout, allowedFailures);
     }
 
     /** As above, socket i going to instance {@code instanceOf(i)}. */
     List<Conn> open(int count, java.util.function.IntUnaryOperator instanceOf, java.util.function.IntFunction<String> roomOf,
-                    java.util.function.IntFunction<String> userOf, BiConsumer<Conn, Wire.Incoming> onFrame, int parallel,
+                    java.util.function.IntFunction<String> userOf, Conn.Receiver onFrame, int parallel,
                     Duration timeout, int allowedFailures) throws InterruptedException {
         List<Conn> conns = new ArrayList<>(count);
         Semaphore permits = new Semaphore(parallel);
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<CompletableFuture<Conn>> all = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             if (!permits.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 throw new IllegalStateException("timed out opening sockets: " + i + " of " + count + " started");
@@ -80,15 +68,8 @@ final class Target implements AutoCloseable {
             conns.add(conn);
             String user = userOf.apply(i);
             int port = ports[instanceOf.applyAsInt(i) % ports.length];
-            http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
-                    .buildAsync(wire.uri(port, roomOf.apply(i), user, token(user)), conn)
-                    .whenComplete((ws, error) -> {
-                        if (error != null) {
-                            conn.ready.completeExceptionally(error);
-                        }
-                    });
             conn.ready.whenComplete((c, e) -> permits.release());
-            all.add(conn.ready);
+            conn.connect(loop, wire.uri(port, roomOf.apply(i), user, token(user)));
         }
         int failed = 0;
         Throwable first = null;
@@ -122,7 +103,7 @@ final class Target implements AutoCloseable {
      */
     private Conn awaitOrRetry(Conn conn, java.util.function.IntUnaryOperator instanceOf,
                               java.util.function.IntFunction<String> roomOf, java.util.function.IntFunction<String> userOf,
-                              BiConsumer<Conn, Wire.Incoming> onFrame, long deadline) throws InterruptedException {
+                              Conn.Receiver onFrame, long deadline) throws InterruptedException {
         Conn current = conn;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -141,29 +122,14 @@ final class Target implements AutoCloseable {
                 current.close();
                 current = new Conn(i, wire, onFrame);
                 String user = userOf.apply(i);
-                Conn retry = current;
-                http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
-                        .buildAsync(wire.uri(ports[instanceOf.applyAsInt(i) % ports.length], roomOf.apply(i), user,
-                                token(user)), retry)
-                        .whenComplete((ws, error) -> {
-                            if (error != null) {
-                                retry.ready.completeExceptionally(error);
-                            }
-                        });
+                current.connect(loop, wire.uri(ports[instanceOf.applyAsInt(i) % ports.length], roomOf.apply(i), user,
+                        token(user)));
             }
         }
     }
 
-    long serverCpuMicros() {
-        long total = 0;
-        for (long pid : serverPids) {
-            total += Proc.cpuMicros(pid);
-        }
-        return total;
-    }
-
     @Override
     public void close() {
-        callbacks.shutdownNow();
+        loop.close();
     }
 }

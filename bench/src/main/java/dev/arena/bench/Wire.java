@@ -1,10 +1,13 @@
 package dev.arena.bench;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The two wire protocols the load tool speaks: Arena's JSON frames and Socket.IO (Engine.IO v4 packets over a
  * plain WebSocket). Both carry the same publish payload, {@code {"t":<send nanoTime>,"s":<sequence>}}.
+ * Incoming frames are looked at as the bytes they arrived in: a frame's kind is told from its first bytes,
+ * and a message's two numbers are scanned for, so that receiving costs the tool next to nothing.
  */
 interface Wire {
 
@@ -12,19 +15,16 @@ interface Wire {
 
     URI uri(int port, String room, String user, String token);
 
-    /** What the connection does with one incoming text frame. */
-    Incoming read(String text);
+    /** What the text frame {@code data[offset, offset + length)} is. */
+    Kind kind(byte[] data, int offset, int length);
 
     /** The frame that publishes {@code data} (a JSON object) to the room. */
     String publish(String room, long id, String data);
 
     /** The reply to send for a frame, or null (Engine.IO's open handshake and pings need one). */
-    String reply(String text);
+    String reply(byte[] data, int offset, int length);
 
     enum Kind { READY, MESSAGE, ERROR, OTHER }
-
-    record Incoming(Kind kind, String text) {
-    }
 
     /** Arena: the welcome frame means the socket is in its room. */
     Wire ARENA = new Wire() {
@@ -38,18 +38,23 @@ interface Wire {
             return URI.create("ws://127.0.0.1:" + port + "/ws?room=" + room + "&token=" + token);
         }
 
+        private final byte[] message = ascii("{\"type\":\"message\"");
+        private final byte[] welcome = ascii("{\"type\":\"welcome\"");
+        private final byte[] error = ascii("{\"type\":\"error\"");
+        private final byte[] messageAnywhere = ascii("\"type\":\"message\"");
+
         @Override
-        public Incoming read(String text) {
-            if (text.startsWith("{\"type\":\"message\"")) {
-                return new Incoming(Kind.MESSAGE, text);
+        public Kind kind(byte[] data, int offset, int length) {
+            if (startsWith(data, offset, length, message)) {
+                return Kind.MESSAGE;
             }
-            if (text.startsWith("{\"type\":\"welcome\"")) {
-                return new Incoming(Kind.READY, text);
+            if (startsWith(data, offset, length, welcome)) {
+                return Kind.READY;
             }
-            if (text.startsWith("{\"type\":\"error\"")) {
-                return new Incoming(Kind.ERROR, text);
+            if (startsWith(data, offset, length, error)) {
+                return Kind.ERROR;
             }
-            return new Incoming(text.contains("\"type\":\"message\"") ? Kind.MESSAGE : Kind.OTHER, text);
+            return indexOf(data, offset, offset + length, messageAnywhere) >= 0 ? Kind.MESSAGE : Kind.OTHER;
         }
 
         @Override
@@ -58,7 +63,7 @@ interface Wire {
         }
 
         @Override
-        public String reply(String text) {
+        public String reply(byte[] data, int offset, int length) {
             return null;
         }
     };
@@ -80,18 +85,23 @@ interface Wire {
                     + "&user=" + user);
         }
 
+        private final byte[] message = ascii("42[\"message\"");
+        private final byte[] connected = ascii("40");
+        private final byte[] connectError = ascii("44");
+        private final byte[] open = ascii("0{");
+
         @Override
-        public Incoming read(String text) {
-            if (text.startsWith("42[\"message\"")) {
-                return new Incoming(Kind.MESSAGE, text);
+        public Kind kind(byte[] data, int offset, int length) {
+            if (startsWith(data, offset, length, message)) {
+                return Kind.MESSAGE;
             }
-            if (text.startsWith("40")) {
-                return new Incoming(Kind.READY, text);
+            if (startsWith(data, offset, length, connected)) {
+                return Kind.READY;
             }
-            if (text.startsWith("44")) {
-                return new Incoming(Kind.ERROR, text);
+            if (startsWith(data, offset, length, connectError)) {
+                return Kind.ERROR;
             }
-            return new Incoming(Kind.OTHER, text);
+            return Kind.OTHER;
         }
 
         @Override
@@ -100,11 +110,11 @@ interface Wire {
         }
 
         @Override
-        public String reply(String text) {
-            if (text.equals("2")) {
+        public String reply(byte[] data, int offset, int length) {
+            if (length == 1 && data[offset] == '2') {
                 return "3";
             }
-            if (text.startsWith("0{")) {
+            if (startsWith(data, offset, length, open)) {
                 return "40";
             }
             return null;
@@ -119,24 +129,54 @@ interface Wire {
         };
     }
 
-    /** The long after {@code "key":} at or after {@code from}, or Long.MIN_VALUE. */
-    static long longField(String text, String key, int from) {
-        int at = text.indexOf("\"" + key + "\":", from);
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static boolean startsWith(byte[] data, int offset, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[offset + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first {@code needle} in {@code data[from, end)}, or -1. */
+    static int indexOf(byte[] data, int from, int end, byte[] needle) {
+        byte first = needle[0];
+        for (int i = from, last = end - needle.length; i <= last; i++) {
+            if (data[i] == first && startsWith(data, i, end - i, needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The long after the first {@code key} (the bytes of {@code "name":}) in {@code data[from, end)}, or
+     * Long.MIN_VALUE.
+     */
+    static long longField(byte[] data, int from, int end, byte[] key) {
+        int at = indexOf(data, from, end, key);
         if (at < 0) {
             return Long.MIN_VALUE;
         }
-        int i = at + key.length() + 3;
-        while (i < text.length() && text.charAt(i) == ' ') {
+        int i = at + key.length;
+        while (i < end && data[i] == ' ') {
             i++;
         }
-        boolean negative = i < text.length() && text.charAt(i) == '-';
+        boolean negative = i < end && data[i] == '-';
         if (negative) {
             i++;
         }
         long value = 0;
         int digits = 0;
-        for (; i < text.length(); i++, digits++) {
-            char c = text.charAt(i);
+        for (; i < end; i++, digits++) {
+            byte c = data[i];
             if (c < '0' || c > '9') {
                 break;
             }
