@@ -25,7 +25,6 @@ final class Conn implements ClientSocket.Listener {
     private volatile ClientSocket socket;
     /** Receiver state of the fan-out: the next sequence number expected from the room's publisher. */
     long nextSeq;
-    long received;
     long outOfOrder;
 
     Conn(int index, Wire wire, Receiver receiver) {

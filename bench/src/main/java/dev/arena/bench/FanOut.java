@@ -87,7 +87,6 @@ final class FanOut implements AutoCloseable {
             return;
         }
         // Every frame is handled on the one socket loop thread, so a socket's own counters need no synchronisation.
-        conn.received++;
         if (seq < conn.nextSeq) {
             conn.outOfOrder++;
         } else {
