@@ -18,6 +18,10 @@ import java.util.logging.Logger;
 final class FanOut implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FanOut.class.getName());
+    /** Where a message's payload starts, and its two numbers: the send time and the sequence number. */
+    private static final byte[] DATA = Wire.ascii("\"data\"");
+    private static final byte[] SENT = Wire.ascii("\"t\":");
+    private static final byte[] SEQ = Wire.ascii("\"s\":");
 
     /** One measured step. Latencies in microseconds; CPU in microseconds per delivered message. */
     record Step(String target, int rooms, int members, double targetRate, double publishedPerSec,
@@ -62,10 +66,6 @@ final class FanOut implements AutoCloseable {
                 conns.size(), rooms, (System.nanoTime() - opening) / 1_000_000});
     }
 
-    private static final byte[] DATA = Wire.ascii("\"data\"");
-    private static final byte[] SENT = Wire.ascii("\"t\":");
-    private static final byte[] SEQ = Wire.ascii("\"s\":");
-
     private void onFrame(Conn conn, Wire.Kind kind, byte[] frame, int offset, int length) {
         if (kind == Wire.Kind.ERROR) {
             errors.increment();
@@ -77,7 +77,7 @@ final class FanOut implements AutoCloseable {
         if (kind != Wire.Kind.MESSAGE) {
             return;
         }
-        // Received now: the frame was parsed from the socket's latest read a moment ago.
+        // The receive time, taken per frame as soon as it is parsed from the socket's latest read.
         long now = System.nanoTime();
         int end = offset + length;
         int data = Math.max(offset, Wire.indexOf(frame, offset, end, DATA));

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * The two wire protocols the load tool speaks: Arena's JSON frames and Socket.IO (Engine.IO v4 packets over a
  * plain WebSocket). Both carry the same publish payload, {@code {"t":<send nanoTime>,"s":<sequence>}}.
  * Incoming frames are looked at as the bytes they arrived in: a frame's kind is told from its first bytes,
- * and a message's two numbers are scanned for, so that receiving costs the tool next to nothing.
+ * and a message's two numbers are scanned for, so that receiving costs the tool little beyond its system calls.
  */
 interface Wire {
 

@@ -20,9 +20,9 @@ import java.util.logging.Logger;
 public final class SocketLoop implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SocketLoop.class.getName());
-    /** Connect plus upgrade; the JDK client's default connect timeout was the same. */
+    /** For the connect and the upgrade together. */
     private static final long HANDSHAKE_TIMEOUT = Duration.ofSeconds(20).toNanos();
-    /** Every socket reads into this; a frame must fit in it whole (the servers cap theirs far below). */
+    /** Every socket reads into this; a frame must fit in it whole (Arena caps frames at 64 KiB, Socket.IO at 1 MB). */
     private static final int READ_BUFFER = 1 << 20;
 
     private final Selector selector;
