@@ -39,9 +39,22 @@ final class DeliveryLanes implements AutoCloseable {
         }
     }
 
-    /** Queues the work on the key's lane; waits while that lane is full. */
+    /** Queues the work on the key's lane; waits while that lane is full. Without lanes, runs it at once. */
     void execute(String key, Runnable work) throws InterruptedException {
+        if (lanes.length == 0) {
+            runSafely(work);
+            return;
+        }
         lanes[Math.floorMod(key.hashCode(), lanes.length)].queue.put(work);
+    }
+
+    private static void runSafely(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            // One bad delivery must not stop the lane (and with it a share of every room).
+            LOG.log(Level.WARNING, "Delivery failed", e);
+        }
     }
 
     @Override
@@ -63,13 +76,7 @@ final class DeliveryLanes implements AutoCloseable {
         public void run() {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
-                    Runnable work = queue.take();
-                    try {
-                        work.run();
-                    } catch (RuntimeException e) {
-                        // One bad delivery must not stop the lane (and with it a share of every room).
-                        LOG.log(Level.WARNING, "Delivery failed", e);
-                    }
+                    runSafely(queue.take());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
