@@ -7,12 +7,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A few threads that deliver what the Redis subscriber receives, so that its thread only reads and hands off:
+ * Optional threads that deliver what the Redis subscriber receives, so that its thread only reads and hands off:
  * writing a message to every local member of a room never delays reading the next message from Redis, and
  * an instance's fan-out can use more than one core. Work of one key (a channel) always runs on the same lane,
  * in the order it was handed in, so each room's messages stay in order.
  *
- * <p>A lane's queue is bounded: when deliveries fall that far behind, the subscriber waits, Redis buffers
+ * <p>With no lanes the subscriber's thread delivers itself: on a host with few cores the hand-off (a wake-up
+ * per message) costs more than the parallelism gains. A lane's queue is bounded: when deliveries fall that far behind, the subscriber waits, Redis buffers
  * for it, and past Redis' own limit it drops the connection; the broker then reconnects and the rooms fill
  * the gap from their history. Memory stays bounded either way.
  */

@@ -22,7 +22,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Redis Pub/Sub as the broker. One subscriber connection per instance carries every subscription; its thread
- * hands each message to a delivery lane ({@link DeliveryLanes}) and returns. When the connection breaks (Redis restarted, network) the
+ * hands each message to a delivery lane ({@link DeliveryLanes}) and returns, or, configured without lanes,
+ * delivers it itself (a delivery only queues frames on the members' sockets, so it never blocks). When the connection breaks (Redis restarted, network) the
  * thread reconnects with backoff and subscribes again to everything still wanted.
  *
  * <p>Channels and keys carry the topic's id in a hash tag ({@code room:{id}}) so that the same names work on
