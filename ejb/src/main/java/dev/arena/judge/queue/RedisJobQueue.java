@@ -23,10 +23,10 @@ import redis.clients.jedis.resps.StreamPendingSummary;
  * file, so queued jobs survive a Redis restart.
  *
  * <p>A job costs three round trips: XADD, XREADGROUP, and the acknowledging script. Abandoned jobs are looked
- * for with XAUTOCLAIM at most once per {@linkplain #reclaimInterval() reclaim interval} per queue object (one
- * second, or the visibility timeout if that is shorter), and on the next take after any take that found no new
- * job or did find an abandoned one; that take gets the abandoned job before any new one. A job is therefore
- * taken again between the visibility timeout and about one reclaim interval later, once some worker asks.
+ * for with XAUTOCLAIM at most once per reclaim interval per queue object (one second, or the visibility timeout
+ * if that is shorter), and on the next take after any take that found no new job or did find an abandoned one;
+ * that take gets the abandoned job before any new one. A job is therefore taken again between the visibility
+ * timeout and about one reclaim interval later, once some worker asks.
  *
  * <p>Each take reads one entry. A worker judges for seconds: entries read ahead would wait in its pending list
  * while other workers idle, without their claims renewed, and be taken over (and counted as delivered twice)
@@ -69,11 +69,6 @@ public final class RedisJobQueue implements JobQueue {
         Duration interval = visibilityTimeout.compareTo(MAX_RECLAIM_INTERVAL) < 0 ? visibilityTimeout
                 : MAX_RECLAIM_INTERVAL;
         this.reclaimIntervalNanos = interval.toNanos();
-    }
-
-    /** How often, at most, a take looks for abandoned jobs while new ones keep coming. */
-    public Duration reclaimInterval() {
-        return Duration.ofNanos(reclaimIntervalNanos);
     }
 
     @Override
@@ -129,7 +124,7 @@ public final class RedisJobQueue implements JobQueue {
     /**
      * An abandoned job, claimed for this worker, if there is one. Goes on from where the last look stopped and
      * through the whole pending list at most once, in a few round trips: the list holds about one entry per busy
-     * worker. A list longer than {@value #MAX_RECLAIM_STEPS} steps is covered over several turns.
+     * worker. A longer list ({@value #MAX_RECLAIM_STEPS} calls of ten entries) is covered over several looks.
      */
     private Optional<Job> reclaim(String worker) {
         StreamEntryID start = reclaimCursor;
