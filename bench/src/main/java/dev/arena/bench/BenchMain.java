@@ -141,8 +141,10 @@ public final class BenchMain {
     private static void queue(Options o, Results results) throws Exception {
         QueueBench.Result r = QueueBench.run(o.getInt("redis-port", 6383), o.getInt("sequential", 2000),
                 o.getInt("concurrent", 20_000), o.getInt("workers", 4));
-        OUT.printf(Locale.ROOT, "queue: %d jobs one at a time: %.0f jobs/s; %d jobs, 1 producer + %d workers: %.0f jobs/s%n",
-                r.sequentialJobs(), r.sequentialPerSecond(), r.concurrentJobs(), r.workers(), r.concurrentPerSecond());
+        OUT.printf(Locale.ROOT, "queue: %d jobs one at a time: %.0f jobs/s; %d jobs, 1 producer + %d workers: %.0f jobs/s"
+                        + " (%d threads on one pool of at most %d connections, %d opened)%n",
+                r.sequentialJobs(), r.sequentialPerSecond(), r.concurrentJobs(), r.workers(), r.concurrentPerSecond(),
+                r.workers() + 1, r.poolMax(), r.poolCreated());
         results.put("queue.sequential_per_s", r.sequentialPerSecond());
         results.put("queue.concurrent_per_s", r.concurrentPerSecond());
     }
