@@ -8,7 +8,8 @@ import java.util.Map;
  * What a sandbox runs, once or once per input.
  *
  * @param command       argv inside the sandbox (PATH is /usr/local/bin:/usr/bin:/bin); must not contain
- *                      line breaks
+ *                      line breaks. {@code python3 -B} followed by a script or {@code -c} runs in a fork
+ *                      of the sandbox's runner, which is that interpreter already started
  * @param box           host directory mounted at /box, the working directory; it and its parents must be
  *                      searchable by the slot uid, and the sandbox uses its sibling {@code <box>.io}
  * @param writableBox   whether /box is writable (compile steps) or read-only (test runs)

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * Runs programs under bubblewrap as a non-root uid, inside the slot's cgroup.
  *
  * <p>A sandbox is started once for many runs of one program (a judging's tests, see {@link Session}):
- * {@code setpriv} (drops to the slot uid, no groups) -> {@code bwrap} (new user, pid, net, ipc, uts and cgroup
+ * {@code prlimit} (the stack limit, which a Python interpreter fixes at its start) -> {@code setpriv}
+ * (drops to the slot uid, no groups) -> {@code bwrap} (new user, pid, net, ipc, uts and cgroup
  * namespaces, read-only system, private tmpfs, no capabilities, empty environment) -> the runner
  * ({@code runner.py}), pid 1 of the sandbox, which runs each run as a child with that run's rlimits and
  * cleans up after it. Every step execs the next, so bwrap is the JVM's direct child and
@@ -29,12 +30,14 @@ import java.util.logging.Logger;
 public final class Sandbox {
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
-    private static final List<String> INTERPRETER = List.of("python3", "-I", "-S", "-B");
+    /** The runner's interpreter: commands that start with it run in a fork of the runner. */
+    private static final List<String> INTERPRETER = List.of("python3", "-B");
     private static final String RUNNER = runnerSource();
     private static final String HOST_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
 
     private final Cgroups cgroups;
     private final SlotGroups groups;
+    private final String prlimit = onHostPath("prlimit");
     private final String setpriv = onHostPath("setpriv");
     private final String bwrap = onHostPath("bwrap");
 
@@ -108,7 +111,8 @@ public final class Sandbox {
     /** The command that starts a sandbox for the program, its runs exchanging files through {@code exchange}. */
     List<String> command(int uid, Program program, Path exchange) {
         Limits limits = program.limits();
-        List<String> argv = new ArrayList<>(List.of(setpriv, "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
+        List<String> argv = new ArrayList<>(List.of(prlimit, "--stack=" + stackBytes(limits), "--",
+                setpriv, "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
                 bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1", "--cap-drop", "ALL",
                 "--clearenv"));
         environment(program.environment()).forEach((key, value) -> argv.addAll(List.of("--setenv", key, value)));

@@ -10,16 +10,29 @@
 # Before answering, every process of the run is killed and reaped, and /tmp, /dev/shm and System V IPC
 # are emptied, so no run leaves anything to the next one. CPU time, memory and wall time are measured
 # and enforced from outside, by the judge, through the sandbox's cgroup.
+#
+# A command that starts with this runner's own interpreter ("python3 -B") followed by a script or -c runs
+# in a fork of the runner instead of a new interpreter: the child compiles and runs the program as that
+# interpreter would (same argv, sys.path[0], __main__, std streams, exit status), without the interpreter's
+# start-up. The runner itself never runs submitted code.
 
+import atexit
+import builtins
 import ctypes
+import gc
+import io
 import os
 import resource
 import signal
 import sys
+import types
+from importlib.machinery import BuiltinImporter, SourceFileLoader
 
 LIBC = ctypes.CDLL(None, use_errno=True)
 PR_SET_DUMPABLE = 4
 IPC_RMID = 0
+INTERPRETER = sys.orig_argv[:sys.orig_argv.index('-c')]
+STREAMS = (sys.__stdin__, sys.__stdout__, sys.__stderr__)
 SCRATCH = {path: os.stat(path).st_mode & 0o7777 for path in ('/tmp', '/dev/shm')}
 
 
@@ -92,6 +105,10 @@ def child(limits, argv, fds, failure_out):
     if address_space:
         resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
     signal.pthread_sigmask(signal.SIG_SETMASK, ())
+    program = argv[len(INTERPRETER):]
+    if argv[:len(INTERPRETER)] == INTERPRETER and program and (program[0] == '-c' or not program[0].startswith('-')):
+        os.close(failure_out)
+        os._exit(python(program))
     # A fresh process starts with default dispositions; Python ignores SIGPIPE and SIGXFSZ, and exec
     # would pass ignored signals on.
     for number in signal.valid_signals():
@@ -100,6 +117,98 @@ def child(limits, argv, fds, failure_out):
         except (OSError, ValueError):
             pass
     os.execvp(argv[0], argv)
+
+
+def python(args):
+    """Runs `python3 -B <args>` in this process, as the interpreter's own start-up and shut-down would."""
+    LIBC.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    sys.stdin, sys.stdout, sys.stderr = (stream(fd, like, mode) for fd, like, mode in zip((0, 1, 2), STREAMS, 'rww'))
+    sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr
+    sys.orig_argv = INTERPRETER + args
+    main_module = types.ModuleType('__main__')
+    main_module.__annotations__ = {}
+    main_module.__builtins__ = builtins
+    if args[0] == '-c':
+        filename, sys.argv, sys.path[0] = '<string>', ['-c'] + args[2:], ''
+        main_module.__loader__ = BuiltinImporter
+    else:
+        filename, sys.argv = os.path.abspath(args[0]), list(args)
+        sys.path[0] = os.path.dirname(os.path.realpath(filename))
+        main_module.__file__, main_module.__cached__ = filename, None
+        main_module.__loader__ = SourceFileLoader('__main__', filename)
+    sys.modules['__main__'] = main_module
+    status = 0
+    try:
+        if args[0] == '-c':
+            source = args[1]
+        else:
+            with open(filename, 'rb') as file:
+                source = file.read()
+        exec(compile(source, filename, 'exec', dont_inherit=True), main_module.__dict__)
+    except SystemExit as exit_request:
+        status = exit_status(exit_request.code)
+    except BaseException as error:
+        # Without this function's frame, as the interpreter would print it.
+        error.__traceback__ = error.__traceback__.tb_next
+        sys.excepthook(type(error), error, error.__traceback__)
+        status = 1
+    return shut_down(main_module, status)
+
+
+def stream(fd, like, mode):
+    """A standard stream as the interpreter creates it at start-up (like: the runner's own, same settings)."""
+    buffer = io.open(fd, mode + 'b', -1, closefd=False)
+    buffer.raw.name = like.name
+    text = io.TextIOWrapper(buffer, like.encoding, like.errors, '\n', like.line_buffering, False)
+    text.mode = mode
+    return text
+
+
+def exit_status(code):
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    try:
+        print(code, file=sys.stderr)
+    except BaseException:
+        pass
+    return 1
+
+
+def shut_down(main_module, status):
+    """The interpreter's exit: join threads, atexit, flush, collect, free the main module, flush again."""
+    threading = sys.modules.get('threading')
+    if threading is not None:
+        try:
+            threading._shutdown()
+        except BaseException:
+            pass
+    atexit._run_exitfuncs()
+    status = flush(status)
+    if gc.isenabled():
+        gc.collect()
+    # As the interpreter clears a module: underscored names first, __builtins__ never (a __del__ may print).
+    namespace = main_module.__dict__
+    for underscored in (True, False):
+        for name in [name for name in namespace if name != '__builtins__' and name.startswith('_') == underscored]:
+            namespace[name] = None
+    return flush(status)
+
+
+def flush(status):
+    for stream_name in ('stdout', 'stderr'):
+        out = getattr(sys, stream_name, None)
+        try:
+            if out is not None and not out.closed:
+                out.flush()
+        except BaseException as error:
+            if stream_name == 'stdout':
+                os.write(2, ('Exception ignored in: %r\n%s: %s\n' % (out, type(error).__name__, error)).encode(
+                    errors='replace'))
+            status = 120
+    return status
 
 
 def reap():

@@ -97,6 +97,50 @@ class SessionTest {
     }
 
     @Test
+    void aPythonProgramRunsInTheRunnersInterpreterAsInItsOwn() throws Exception {
+        String probe = """
+                import os, resource, signal, sys
+                import __main__
+                print(__name__, __file__, sys.argv, sys.path[0], sorted(vars(__main__)), __loader__.name)
+                for s in (sys.stdin, sys.stdout, sys.stderr):
+                    print(s.name, s.mode, s.encoding, s.errors, s.line_buffering, s.buffer.raw.name, s.newlines)
+                print(sys.stdin is sys.__stdin__, sys.flags.dont_write_bytecode, os.getcwd(), sys.getrecursionlimit())
+                print([signal.getsignal(s) for s in (signal.SIGINT, signal.SIGPIPE, signal.SIGXFSZ, signal.SIGTERM)])
+                print([resource.getrlimit(r) for r in (resource.RLIMIT_STACK, resource.RLIMIT_NPROC, resource.RLIMIT_FSIZE,
+                                                        resource.RLIMIT_CPU, resource.RLIMIT_CORE)])
+                print(sorted(os.listdir('/proc/self/fd')), open('/proc/self/status').read().count('Uid'))
+                print(repr(sys.stdin.readline()), repr(input()))
+                import atexit
+                atexit.register(lambda: print('at exit'))
+                class Noisy:
+                    def __del__(self):
+                        print('freed')
+                noisy = Noisy()
+                raise ValueError('boom')
+                """;
+        assertSameAsItsOwnInterpreter(probe, "first\r\nsecond\n");
+        assertSameAsItsOwnInterpreter("import sys\nprint('bye', end='')\nsys.exit(3)\n", null);
+        assertSameAsItsOwnInterpreter("import sys\nsys.exit('a message')\n", null);
+        assertSameAsItsOwnInterpreter("print('never'\n", null);
+        assertSameAsItsOwnInterpreter("import threading, time\n"
+                + "threading.Thread(target=lambda: (time.sleep(0.2), print('joined'))).start()\n", null);
+    }
+
+    /** The same program as python3 -B (a fork of the runner) and as /usr/bin/python3 -B (exec'd afresh). */
+    private void assertSameAsItsOwnInterpreter(String code, String input) throws Exception {
+        Path in = input == null ? null : Files.writeString(box.resolve("in"), input);
+        List<String> outcomes = new ArrayList<>();
+        for (String interpreter : List.of("python3", "/usr/bin/python3")) {
+            Program program = program("main.py", code, List.of(interpreter, "-B", "main.py"));
+            try (Session session = sandbox.open(uid, program)) {
+                RunReport report = session.run(in);
+                outcomes.add(report.exitCode() + "\n" + text(session.stdout()) + "\n" + text(session.stderr()));
+            }
+        }
+        assertEquals(outcomes.get(1), outcomes.get(0));
+    }
+
+    @Test
     void aRunsTimeAndMemoryAreItsOwn() throws Exception {
         Program program = python("""
                 import sys, time
