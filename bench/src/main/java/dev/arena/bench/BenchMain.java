@@ -124,25 +124,35 @@ public final class BenchMain {
     private static void sandbox(Options o, Results results) throws Exception {
         Path problem = Path.of(o.get("problem", "ejb/src/main/resources/judge-problems/a-plus-b"));
         for (String language : o.get("languages", "cpp,python").split(",")) {
-            SandboxBench.Result r = SandboxBench.run(language, problem.resolve("solutions"),
-                    problem.resolve("tests/01.in"), o.getInt("runs", 30), o.getInt("uid", 61950));
-            OUT.printf(Locale.ROOT, "sandbox %s (%s), %d runs: bare p50 %.1f ms mean %.1f ms; chain without cgroups"
-                            + " p50 %.1f ms; sandboxed p50 %.1f ms mean %.1f ms; overhead p50 %.1f ms%n", language,
-                    r.cgroups(), r.runs(), r.bareP50Micros() / 1000.0, r.bareMeanMicros() / 1000.0,
-                    r.rlimitsOnlyP50Micros() / 1000.0, r.sandboxP50Micros() / 1000.0,
-                    r.sandboxMeanMicros() / 1000.0, r.overheadP50Micros() / 1000.0);
+            SandboxBench.Result r = SandboxBench.run(language, problem, o.getInt("runs", 30), o.getInt("uid", 61950));
+            OUT.printf(Locale.ROOT, "sandbox %s (%s), %d iterations of %d inputs, per run p50: bare %.1f ms;"
+                            + " one sandbox for all inputs %.1f ms (without cgroups %.1f ms); overhead %.1f ms."
+                            + " A sandbox per run: %.1f ms against %.1f ms bare, overhead %.1f ms%n", language,
+                    r.cgroups(), r.runs(), r.inputs(), r.bareP50Micros() / 1000.0, r.sandboxP50Micros() / 1000.0,
+                    r.rlimitsOnlyP50Micros() / 1000.0, r.overheadP50Micros() / 1000.0, r.singleP50Micros() / 1000.0,
+                    r.bareSingleP50Micros() / 1000.0, r.singleOverheadP50Micros() / 1000.0);
             results.put("sandbox." + language + ".overhead_us", r.overheadP50Micros());
             results.put("sandbox." + language + ".bare_p50_us", r.bareP50Micros());
             results.put("sandbox." + language + ".sandbox_p50_us", r.sandboxP50Micros());
             results.put("sandbox." + language + ".rlimits_only_p50_us", r.rlimitsOnlyP50Micros());
+            results.put("sandbox." + language + ".single_overhead_us", r.singleOverheadP50Micros());
+        }
+        int judgeRuns = o.getInt("judge-runs", 10);
+        for (String language : judgeRuns > 0 ? o.get("languages", "cpp,python").split(",") : new String[0]) {
+            long p50 = SandboxBench.judge(language, problem, judgeRuns, o.getInt("judge-uid", 61960));
+            OUT.printf(Locale.ROOT, "judge engine %s A+B (Judge#judge in process, no queue or events), %d runs:"
+                    + " p50 %.1f ms%n", language, judgeRuns, p50 / 1000.0);
+            results.put("sandbox." + language + ".engine_judge_p50_us", p50);
         }
     }
 
     private static void queue(Options o, Results results) throws Exception {
         QueueBench.Result r = QueueBench.run(o.getInt("redis-port", 6383), o.getInt("sequential", 2000),
                 o.getInt("concurrent", 20_000), o.getInt("workers", 4));
-        OUT.printf(Locale.ROOT, "queue: %d jobs one at a time: %.0f jobs/s; %d jobs, 1 producer + %d workers: %.0f jobs/s%n",
-                r.sequentialJobs(), r.sequentialPerSecond(), r.concurrentJobs(), r.workers(), r.concurrentPerSecond());
+        OUT.printf(Locale.ROOT, "queue: %d jobs one at a time: %.0f jobs/s; %d jobs, 1 producer + %d workers: %.0f jobs/s"
+                        + " (%d threads on one pool of at most %d connections, %d opened)%n",
+                r.sequentialJobs(), r.sequentialPerSecond(), r.concurrentJobs(), r.workers(), r.concurrentPerSecond(),
+                r.workers() + 1, r.poolMax(), r.poolCreated());
         results.put("queue.sequential_per_s", r.sequentialPerSecond());
         results.put("queue.concurrent_per_s", r.concurrentPerSecond());
     }

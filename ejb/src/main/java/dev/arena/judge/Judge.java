@@ -94,9 +94,10 @@ public final class Judge implements AutoCloseable {
         return slotUids.uids();
     }
 
-    /** Releases the slot uids. Judgings still running finish; start no new ones. */
+    /** Removes the slots' cgroups and releases the slot uids. Start no judgings after this. */
     @Override
     public void close() {
+        slotUids.uids().forEach(sandbox::release);
         slotUids.close();
     }
 

@@ -3,10 +3,11 @@ package dev.arena.judge;
 import dev.arena.judge.lang.LanguageRuntime;
 import dev.arena.judge.problem.Problem;
 import dev.arena.judge.problem.TestCase;
-import dev.arena.judge.sandbox.Execution;
 import dev.arena.judge.sandbox.Limits;
+import dev.arena.judge.sandbox.Program;
 import dev.arena.judge.sandbox.RunReport;
 import dev.arena.judge.sandbox.Sandbox;
+import dev.arena.judge.sandbox.Session;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,10 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One submission on one slot: compile once, run the tests in order, stop at the first failure. */
+/**
+ * One submission on one slot: compile once (a sandbox of its own, /box writable), then run the tests
+ * in order in one sandbox (/box read-only), stopping at the first failure.
+ */
 final class Judging {
 
     private static final Logger LOG = Logger.getLogger(Judging.class.getName());
@@ -45,9 +49,9 @@ final class Judging {
             workspace.writeSource(runtime.sourceFile(), code);
             String compileOutput = "";
             if (runtime.compiles()) {
-                RunReport compiled = sandbox.run(uid, new Execution(runtime.compileCommand(), workspace.box(), true,
-                        runtime.readOnlyPaths(), Map.of(), null, workspace.io("compile.out"),
-                        workspace.io("compile.err"), COMPILE_LIMITS));
+                RunReport compiled = sandbox.run(uid, new Program(runtime.compileCommand(), workspace.box(), true,
+                        runtime.readOnlyPaths(), Map.of(), COMPILE_LIMITS), null, workspace.io("compile.out"),
+                        workspace.io("compile.err"));
                 compileOutput = compileOutput(workspace, compiled);
                 if (compiled.sandboxFailed()) {
                     LOG.log(Level.WARNING, "sandbox failed while compiling {0}: {1}", new Object[]{runtime.id(), compileOutput});
@@ -63,35 +67,36 @@ final class Judging {
 
     private JudgeResult runTests(Problem problem, LanguageRuntime runtime, Workspace workspace, String compileOutput,
                                  ProgressListener listener) throws IOException, InterruptedException {
-        Limits limits = runLimits(problem, runtime);
-        List<String> command = runtime.runCommand(problem.memoryLimitMb());
+        Program program = new Program(runtime.runCommand(problem.memoryLimitMb()), workspace.box(), false,
+                runtime.readOnlyPaths(), Map.of(), runLimits(problem, runtime));
         List<TestResult> results = new ArrayList<>();
         Verdict overall = Verdict.ACCEPTED;
         long maxTime = 0;
         long maxMemoryKb = 0;
-        for (TestCase test : problem.tests()) {
-            Path stdout = workspace.io("stdout");
-            Path stderr = workspace.io("stderr");
-            RunReport report = sandbox.run(uid, new Execution(command, workspace.box(), false,
-                    runtime.readOnlyPaths(), Map.of(), test.input(), stdout, stderr, limits));
-            Verdict verdict = RunClassifier.classify(report, runtime, head(stderr, STDERR_HEAD),
-                    () -> problem.checker().accepts(readLoose(test.answer()), readLoose(stdout)));
-            if (LOG.isLoggable(Level.FINE) && !verdict.isAccepted()) {
-                LOG.log(Level.FINE, "{0} test {1}: {2} after {3}; stderr: {4}",
-                        new Object[]{problem.id(), test.index(), verdict, report, head(stderr, 1024)});
-            }
-            if (verdict == Verdict.INTERNAL_ERROR) {
-                LOG.log(Level.WARNING, "sandbox failed on test {0} of {1}: {2}",
-                        new Object[]{test.index(), problem.id(), head(stderr, 2048)});
-            }
-            long memoryKb = report.peakMemoryBytes() / 1024;
-            results.add(new TestResult(test.index(), verdict, report.cpuTimeMs(), memoryKb));
-            maxTime = Math.max(maxTime, report.cpuTimeMs());
-            maxMemoryKb = Math.max(maxMemoryKb, memoryKb);
-            notify(listener, test.index(), verdict);
-            if (!verdict.isAccepted()) {
-                overall = verdict;
-                break;
+        try (Session session = sandbox.open(uid, program)) {
+            for (TestCase test : problem.tests()) {
+                RunReport report = session.run(test.input());
+                Path stdout = session.stdout();
+                Path stderr = session.stderr();
+                Verdict verdict = RunClassifier.classify(report, runtime, head(stderr, STDERR_HEAD),
+                        () -> problem.checker().accepts(readLoose(test.answer()), readLoose(stdout)));
+                if (LOG.isLoggable(Level.FINE) && !verdict.isAccepted()) {
+                    LOG.log(Level.FINE, "{0} test {1}: {2} after {3}; stderr: {4}",
+                            new Object[]{problem.id(), test.index(), verdict, report, head(stderr, 1024)});
+                }
+                if (verdict == Verdict.INTERNAL_ERROR) {
+                    LOG.log(Level.WARNING, "sandbox failed on test {0} of {1}: {2}",
+                            new Object[]{test.index(), problem.id(), head(stderr, 2048)});
+                }
+                long memoryKb = report.peakMemoryBytes() / 1024;
+                results.add(new TestResult(test.index(), verdict, report.cpuTimeMs(), memoryKb));
+                maxTime = Math.max(maxTime, report.cpuTimeMs());
+                maxMemoryKb = Math.max(maxMemoryKb, memoryKb);
+                notify(listener, test.index(), verdict);
+                if (!verdict.isAccepted()) {
+                    overall = verdict;
+                    break;
+                }
             }
         }
         int passed = (int) results.stream().filter(r -> r.verdict().isAccepted()).count();

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
  * The bridge between instances: topics that every subscribed instance receives, and the ordered room log.
  *
  * <p>Delivery is at most once (Pub/Sub): what must not be lost is written to storage first (the room log
- * does that atomically). Messages of one topic reach one listener in publish order. The listener is called
- * from a single delivery thread and must only hand off, never block. Thread-safe.
+ * does that atomically). Messages of one topic reach the listener one at a time, in publish order; different
+ * topics may be delivered on different threads at once. The listener must not block. Thread-safe.
  */
 public interface Broker {
 

@@ -1,6 +1,9 @@
 package dev.arena.rooms;
 
-/** Receives what the {@link Broker} delivers; called from one delivery thread, must not block. */
+/**
+ * Receives what the {@link Broker} delivers: one topic's messages one at a time and in order, different topics
+ * possibly at the same time on different threads. Must not block.
+ */
 public interface BrokerListener {
 
     void onMessage(String topic, String frame);

@@ -2,7 +2,7 @@ package dev.arena.rooms;
 
 /**
  * One client connection held by this instance, as the domain sees it (the WebSocket adapter implements it).
- * Implementations must be thread-safe: frames for one member arrive from the broker's delivery thread and
+ * Implementations must be thread-safe: frames for one member arrive from the broker's delivery threads and
  * from request threads concurrently, and must leave in the order {@link #send} was called.
  */
 public interface Member {

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * them and the broker. An instance receives a topic only while one of its connections needs it.
  *
  * <p>Thread-safe. Frames of one connection are expected one at a time (as WebSocket containers deliver
- * them); broker deliveries arrive on the broker's thread and are only handed to the members' queues.
+ * them); broker deliveries arrive on the broker's delivery threads and are only handed to the members' queues.
  */
 public final class RoomHub implements BrokerListener {
 

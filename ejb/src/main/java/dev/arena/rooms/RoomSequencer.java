@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * <p>Pub/Sub is at most once: messages published while this instance's subscriber connection was down (or
  * before it had resubscribed) never arrive. The room log keeps them, so when a message arrives whose offset
  * is not the next one, or when the broker reconnects, the missing ones are read from the history and handed
- * on first. A read happens only around a gap, so the delivery thread normally only hands off. Thread-safe.
+ * on first. A read happens only around a gap, so a delivery thread normally only hands off. Thread-safe.
  */
 final class RoomSequencer {
 

@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Judges every program under {@code judge-cases/<problem>/<lang>_<VERDICT>[_what]/} in the real
  * sandbox and expects the verdict its folder names; then checks that the host is as before (no
- * process of a slot uid, no sandbox cgroup, no work directory). Also judges every bundled
- * reference solution, which must be accepted.
+ * process of a slot uid, nothing in the slots' cgroups, no work directory). Also judges every
+ * bundled reference solution, which must be accepted. Closing the judge removes the slots' cgroups.
  */
 class JudgeCasesTest {
 
@@ -53,6 +53,9 @@ class JudgeCasesTest {
     static void removeWorkRoot() throws IOException {
         if (judge != null) {
             judge.close();
+            for (int uid : judge.slotUids()) {
+                assertEquals(List.of(), cgroupsOf(uid), "slot cgroups left after the judge closed");
+            }
         }
         if (workRoot != null) {
             Files.deleteIfExists(workRoot);
@@ -142,8 +145,11 @@ class JudgeCasesTest {
     static void assertHostUnchanged() throws IOException {
         for (int uid : judge.slotUids()) {
             assertTrue(!SlotReaper.anyProcessOf(uid), "a process of slot uid " + uid + " survived");
-            String prefix = "arena-judge-" + uid + "-";
-            assertEquals(List.of(), cgroupsNamed(prefix), "sandbox cgroups left behind");
+            // The slot's cgroups are kept between judgings, and must be empty between them.
+            for (Path group : cgroupsOf(uid)) {
+                assertTrue(group.getFileName().toString().equals("arena-judge-" + uid), "unexpected cgroup " + group);
+                assertEquals("", Files.readString(group.resolve("cgroup.procs")).strip(), group + " holds processes");
+            }
         }
         try (Stream<Path> files = Files.list(workRoot)) {
             assertEquals(List.of(), files.toList(), "work directories left behind");
@@ -151,10 +157,12 @@ class JudgeCasesTest {
     }
 
     /** Other judges on the host create and remove groups meanwhile: a vanished directory means a retry. */
-    private static List<Path> cgroupsNamed(String prefix) throws IOException {
+    private static List<Path> cgroupsOf(int uid) throws IOException {
+        String name = "arena-judge-" + uid;
         for (int attempt = 1; ; attempt++) {
             try (Stream<Path> groups = Files.walk(Path.of("/sys/fs/cgroup"), 4)) {
-                return groups.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+                return groups.filter(p -> p.getFileName().toString().equals(name)
+                        || p.getFileName().toString().startsWith(name + "-")).toList();
             } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
                 if (attempt == 5) {
                     throw e;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,19 @@ class FrameCodecTest {
                 codec.encode(new ServerFrame.Ack("c1", "r", 17)));
         assertEquals("{\"type\":\"presence\",\"members\":[\"a\",\"b\"],\"room\":\"r\"}",
                 codec.encode(new ServerFrame.Presence("r", List.of("a", "b"))));
+    }
+
+    /** Acks are written by hand for speed: they must come out exactly as JSON-B writes the other frames. */
+    @ParameterizedTest
+    @ValueSource(strings = {"c1", "", "quote\" back\\slash /", "tab\t nl\n cr\r bs\b ff\f",
+            "\u0000\u0001\u001f\u007f", "é ü 漢字 \uD83D\uDE00 \u2028\u2029", "</script><script>alert(1)</script>"})
+    void anAckIsWrittenExactlyAsJsonbWouldWriteIt(String id) throws Exception {
+        try (Jsonb jsonb = JsonbBuilder.create(new JsonbConfig().withNullValues(false))) {
+            for (ServerFrame.Ack ack : List.of(new ServerFrame.Ack(id, "room-1_A", 9_007_199_254_740_993L),
+                    new ServerFrame.Ack(null, "r", 0))) {
+                assertEquals(jsonb.toJson(ack), codec.encode(ack));
+            }
+        }
     }
 
     @Test

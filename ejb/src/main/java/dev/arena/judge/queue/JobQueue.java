@@ -7,7 +7,8 @@ import java.util.Optional;
  * A reliable queue of job ids shared by every instance.
  *
  * <p>At least once: a taken job stays pending until {@link #ack}; a job pending longer than the visibility
- * timeout without a {@link #touch} is handed to the next worker that asks. Jobs are therefore processed
+ * timeout without a {@link #touch} is handed to a worker that asks after that (an implementation may look for
+ * such jobs only periodically, so up to its reclaim interval later). Jobs are therefore processed
  * idempotently by their consumers. Thread-safe.
  */
 public interface JobQueue {
@@ -15,8 +16,8 @@ public interface JobQueue {
     void enqueue(String jobId);
 
     /**
-     * The next job for this worker: first a job abandoned by another worker (pending beyond the visibility
-     * timeout), otherwise a new one, waiting at most {@code wait}.
+     * The next job for this worker: a job abandoned by another worker (pending beyond the visibility timeout) if
+     * this take looks for one and finds one, otherwise a new one, waiting at most {@code wait}. One job per take.
      */
     Optional<Job> take(String worker, Duration wait);
 

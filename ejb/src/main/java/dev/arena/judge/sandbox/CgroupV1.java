@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * cgroup v1: one directory per controller (memory, pids, cpuacct), each created under this
- * process's own cgroup of that hierarchy.
+ * process's own cgroup of that hierarchy. A group is kept for one sandbox after another: its peak
+ * memory and failure counters can be reset, and the CPU and OOM counters are read as differences.
  */
 record CgroupV1(Path memoryParent, Path pidsParent, Path cpuacctParent) implements Cgroups {
 
@@ -34,15 +35,10 @@ record CgroupV1(Path memoryParent, Path pidsParent, Path cpuacctParent) implemen
     public ControlGroup create(String name, long memoryBytes, int maxTasks) throws IOException {
         Group group = new Group(memoryParent.resolve(name), pidsParent.resolve(name), cpuacctParent.resolve(name));
         try {
-            Files.createDirectory(group.memory);
-            Files.createDirectory(group.pids);
-            Files.createDirectory(group.cpuacct);
-            Cgroups.write(group.memory.resolve("memory.limit_in_bytes"), Long.toString(memoryBytes));
-            Path swapLimit = group.memory.resolve("memory.memsw.limit_in_bytes");
-            if (Files.exists(swapLimit)) {
-                Cgroups.write(swapLimit, Long.toString(memoryBytes));
+            for (Path dir : group.dirs()) {
+                Files.createDirectories(dir);
             }
-            Cgroups.write(group.pids.resolve("pids.max"), Integer.toString(maxTasks));
+            group.prepare(memoryBytes, maxTasks);
             return group;
         } catch (IOException | RuntimeException e) {
             group.close();
@@ -56,15 +52,63 @@ record CgroupV1(Path memoryParent, Path pidsParent, Path cpuacctParent) implemen
     }
 
     @Override
+    public boolean reusable() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "cgroup v1 (memory " + memoryParent + ", pids " + pidsParent + ", cpuacct " + cpuacctParent + ")";
     }
 
     private record Group(Path memory, Path pids, Path cpuacct) implements ControlGroup {
 
+        List<Path> dirs() {
+            return List.of(memory, pids, cpuacct);
+        }
+
         @Override
         public List<Path> procsFiles() {
-            return List.of(memory.resolve("cgroup.procs"), pids.resolve("cgroup.procs"), cpuacct.resolve("cgroup.procs"));
+            return dirs().stream().map(dir -> dir.resolve("cgroup.procs")).toList();
+        }
+
+        @Override
+        public void add(long pid) throws IOException {
+            for (Path procs : procsFiles()) {
+                Cgroups.write(procs, Long.toString(pid));
+            }
+        }
+
+        @Override
+        public void prepare(long memoryBytes, int maxTasks) throws IOException {
+            if (!Cgroups.empty(this)) {
+                throw new IOException("cgroup " + pids.getFileName() + " does not empty");
+            }
+            limitMemory(memoryBytes);
+            Cgroups.write(pids.resolve("pids.max"), Integer.toString(maxTasks));
+            Cgroups.write(cpuacct.resolve("cpuacct.usage"), "0");
+            Cgroups.write(memory.resolve("memory.failcnt"), "0");
+            resetPeak();
+        }
+
+        /** memsw must never be below the RAM limit: raise it first, or lower the RAM limit first. */
+        private void limitMemory(long bytes) throws IOException {
+            Path ram = memory.resolve("memory.limit_in_bytes");
+            Path withSwap = memory.resolve("memory.memsw.limit_in_bytes");
+            if (!Files.exists(withSwap)) {
+                Cgroups.write(ram, Long.toString(bytes));
+            } else if (bytes >= Cgroups.readLong(ram)) {
+                Cgroups.write(withSwap, Long.toString(bytes));
+                Cgroups.write(ram, Long.toString(bytes));
+            } else {
+                Cgroups.write(ram, Long.toString(bytes));
+                Cgroups.write(withSwap, Long.toString(bytes));
+            }
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return procsFiles().stream().allMatch(Cgroups::listsNothing);
         }
 
         @Override
@@ -73,19 +117,35 @@ record CgroupV1(Path memoryParent, Path pidsParent, Path cpuacctParent) implemen
         }
 
         @Override
+        public long memoryBytes() {
+            return Math.max(0, Cgroups.readLong(memory.resolve("memory.usage_in_bytes")));
+        }
+
+        @Override
         public long peakMemoryBytes() {
             return Math.max(0, Cgroups.readLong(memory.resolve("memory.max_usage_in_bytes")));
         }
 
         @Override
-        public boolean oomKilled() {
-            return Cgroups.readKeyed(memory.resolve("memory.oom_control"), "oom_kill") > 0;
+        public void resetPeak() {
+            try {
+                Cgroups.write(memory.resolve("memory.max_usage_in_bytes"), "0");
+            } catch (IOException e) {
+                LOG.log(java.util.logging.Level.FINE, "cannot reset the peak of {0}: {1}",
+                        new Object[]{memory, e.toString()});
+            }
+        }
+
+        @Override
+        public long oomKills() {
+            return Math.max(0, Cgroups.readKeyed(memory.resolve("memory.oom_control"), "oom_kill"));
         }
 
         @Override
         public void killAll() {
-            // The pids group holds every task of the run; the others hold the same ones.
-            Cgroups.killListed(pids.resolve("cgroup.procs"));
+            for (Path procs : procsFiles()) {
+                Cgroups.killListed(procs);
+            }
         }
 
         @Override

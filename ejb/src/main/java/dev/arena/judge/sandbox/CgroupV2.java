@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.logging.Level;
 
 /**
- * cgroup v2: a child of this process's cgroup with the memory and pids controllers enabled.
+ * cgroup v2: a child of this process's cgroup with the memory and pids controllers enabled. A group
+ * holds one sandbox only (not {@link #reusable()}): {@code memory.peak} cannot be reset on every
+ * kernel, so a fresh group is what keeps each sandbox's peak its own.
  *
  * <p>v2 forbids enabling controllers for children of a group that still holds processes, so when
  * the parent is not ready the JVM moves itself into a leaf {@code <own>/arena-main} first.
@@ -35,13 +37,8 @@ record CgroupV2(Path parent) implements Cgroups {
         enableControllers();
         Group group = new Group(parent.resolve(name));
         try {
-            Files.createDirectory(group.dir);
-            Cgroups.write(group.dir.resolve("memory.max"), Long.toString(memoryBytes));
-            Path swap = group.dir.resolve("memory.swap.max");
-            if (Files.exists(swap)) {
-                Cgroups.write(swap, "0");
-            }
-            Cgroups.write(group.dir.resolve("pids.max"), Integer.toString(maxTasks));
+            Files.createDirectories(group.dir);
+            group.prepare(memoryBytes, maxTasks);
             return group;
         } catch (IOException | RuntimeException e) {
             group.close();
@@ -76,6 +73,11 @@ record CgroupV2(Path parent) implements Cgroups {
     }
 
     @Override
+    public boolean reusable() {
+        return false;
+    }
+
+    @Override
     public String describe() {
         return "cgroup v2 (under " + parent + ")";
     }
@@ -88,20 +90,53 @@ record CgroupV2(Path parent) implements Cgroups {
         }
 
         @Override
+        public void add(long pid) throws IOException {
+            Cgroups.write(dir.resolve("cgroup.procs"), Long.toString(pid));
+        }
+
+        @Override
+        public void prepare(long memoryBytes, int maxTasks) throws IOException {
+            if (!Cgroups.empty(this)) {
+                throw new IOException("cgroup " + dir + " does not empty");
+            }
+            Cgroups.write(dir.resolve("memory.max"), Long.toString(memoryBytes));
+            Path swap = dir.resolve("memory.swap.max");
+            if (Files.exists(swap)) {
+                Cgroups.write(swap, "0");
+            }
+            Cgroups.write(dir.resolve("pids.max"), Integer.toString(maxTasks));
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return Cgroups.listsNothing(dir.resolve("cgroup.procs"));
+        }
+
+        @Override
         public long cpuNanos() {
             long micros = Cgroups.readKeyed(dir.resolve("cpu.stat"), "usage_usec");
             return micros < 0 ? -1 : micros * 1000;
         }
 
         @Override
-        public long peakMemoryBytes() {
-            long peak = Cgroups.readLong(dir.resolve("memory.peak"));
-            return peak >= 0 ? peak : Math.max(0, Cgroups.readLong(dir.resolve("memory.current")));
+        public long memoryBytes() {
+            return Math.max(0, Cgroups.readLong(dir.resolve("memory.current")));
         }
 
         @Override
-        public boolean oomKilled() {
-            return Cgroups.readKeyed(dir.resolve("memory.events"), "oom_kill") > 0;
+        public long peakMemoryBytes() {
+            long peak = Cgroups.readLong(dir.resolve("memory.peak"));
+            return peak >= 0 ? peak : memoryBytes();
+        }
+
+        @Override
+        public void resetPeak() {
+            // The peak is the group's, since its creation: one group per sandbox (see the class comment).
+        }
+
+        @Override
+        public long oomKills() {
+            return Math.max(0, Cgroups.readKeyed(dir.resolve("memory.events"), "oom_kill"));
         }
 
         @Override

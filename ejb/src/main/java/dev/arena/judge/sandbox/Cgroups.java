@@ -8,7 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Creates a fresh cgroup per sandbox run. Implementations are thread-safe; {@link #detect()} picks
+ * Creates the cgroups sandboxes run in. Implementations are thread-safe; {@link #detect()} picks
  * cgroup v1 (memory, pids and cpuacct controllers, each nested under this process's own cgroup),
  * cgroup v2 (a child of this process's cgroup with memory and pids enabled), or none.
  */
@@ -17,13 +17,21 @@ sealed interface Cgroups permits CgroupV1, CgroupV2, Cgroups.None {
     Logger LOG = Logger.getLogger(Cgroups.class.getName());
 
     /**
-     * @param name        unique directory name for the new group
+     * Creates a group, or takes over an empty one of that name left by an earlier process.
+     *
+     * @param name        directory name, unique on the host while the group lives
      * @param memoryBytes memory limit (RAM; swap is denied where the kernel lets us)
      * @param maxTasks    limit on processes plus threads
      */
     ControlGroup create(String name, long memoryBytes, int maxTasks) throws IOException;
 
     boolean available();
+
+    /**
+     * Whether a group may hold one sandbox after another: true where its peak memory can be reset
+     * (v1). Elsewhere each sandbox gets a fresh group, so that its peak is its own.
+     */
+    boolean reusable();
 
     String describe();
 
@@ -56,8 +64,28 @@ sealed interface Cgroups permits CgroupV1, CgroupV2, Cgroups.None {
                 }
 
                 @Override
+                public void add(long pid) {
+                    // No group to join.
+                }
+
+                @Override
+                public void prepare(long bytes, int tasks) {
+                    // Nothing to limit: rlimits only.
+                }
+
+                @Override
+                public boolean isEmpty() {
+                    return true;
+                }
+
+                @Override
                 public long cpuNanos() {
                     return -1;
+                }
+
+                @Override
+                public long memoryBytes() {
+                    return 0;
                 }
 
                 @Override
@@ -66,8 +94,13 @@ sealed interface Cgroups permits CgroupV1, CgroupV2, Cgroups.None {
                 }
 
                 @Override
-                public boolean oomKilled() {
-                    return false;
+                public void resetPeak() {
+                    // Not measured.
+                }
+
+                @Override
+                public long oomKills() {
+                    return 0;
                 }
 
                 @Override
@@ -84,6 +117,11 @@ sealed interface Cgroups permits CgroupV1, CgroupV2, Cgroups.None {
 
         @Override
         public boolean available() {
+            return false;
+        }
+
+        @Override
+        public boolean reusable() {
             return false;
         }
 
@@ -118,6 +156,33 @@ sealed interface Cgroups permits CgroupV1, CgroupV2, Cgroups.None {
 
     static void write(Path file, String value) throws IOException {
         Files.writeString(file, value);
+    }
+
+    /** Whether a {@code cgroup.procs} file lists no process (an unreadable one counts as not empty). */
+    static boolean listsNothing(Path procsFile) {
+        try {
+            return Files.readString(procsFile).isBlank();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Kills what the group holds until it is empty, for at most a second. */
+    static boolean empty(ControlGroup group) {
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (!group.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            group.killAll();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Kills every pid listed in a {@code cgroup.procs} file. */

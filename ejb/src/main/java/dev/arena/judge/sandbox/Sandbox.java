@@ -1,42 +1,49 @@
 package dev.arena.judge.sandbox;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs commands under bubblewrap as a non-root uid, inside a fresh cgroup per run.
+ * Runs programs under bubblewrap as a non-root uid, inside the slot's cgroup.
  *
- * <p>The process chain is {@code sh} (as root: joins the run's cgroups, then execs) ->
- * {@code prlimit} (per-process rlimits) -> {@code setpriv} (drops to the slot uid, no groups) ->
- * {@code bwrap} (new user, pid, net, ipc, uts and cgroup namespaces, read-only system, private
- * tmpfs, no capabilities, empty environment). Every step execs the next, so bwrap is the JVM's
- * direct child and {@code --die-with-parent} ties the sandbox to the JVM's life.
+ * <p>A sandbox is started once for many runs of one program (a judging's tests, see {@link Session}):
+ * {@code prlimit} (the stack limit, which a Python interpreter fixes at its start) -> {@code setpriv}
+ * (drops to the slot uid, no groups) -> {@code bwrap} (new user, pid, net, ipc, uts and cgroup
+ * namespaces, read-only system, private tmpfs, no capabilities, empty environment) -> the runner
+ * ({@code runner.py}), pid 1 of the sandbox, which runs each run as a child with that run's rlimits and
+ * cleans up after it. Every step execs the next, so bwrap is the JVM's direct child and
+ * {@code --die-with-parent} ties the sandbox to the JVM's life. The JVM moves bwrap and the runner into
+ * the slot's cgroup before the first run, and measures and enforces CPU, memory and wall time per run.
  *
- * <p>Thread-safe. Two concurrent runs must use different uids (one uid per slot): leftovers are
- * reaped by uid after every run.
+ * <p>Thread-safe. Two concurrent sandboxes must use different uids (one uid per slot).
  */
 public final class Sandbox {
 
     private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
-    private static final long POLL_MS = 10;
-    private static final String JOIN_CGROUPS_THEN_EXEC =
-            "for f in \"$@\"; do [ \"$f\" = -- ] && break; echo $$ > \"$f\" || exit "
-                    + RunReport.SETUP_FAILED_EXIT + "; shift; done; shift; exec \"$@\"";
+    /** The runner's interpreter: commands that start with it run in a fork of the runner. */
+    private static final List<String> INTERPRETER = List.of("python3", "-B");
+    private static final String RUNNER = runnerSource();
+    private static final String HOST_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
 
     private final Cgroups cgroups;
-    private final String bwrap;
+    private final SlotGroups groups;
+    private final String prlimit = onHostPath("prlimit");
+    private final String setpriv = onHostPath("setpriv");
+    private final String bwrap = onHostPath("bwrap");
 
-    private Sandbox(Cgroups cgroups, String bwrap) {
+    private Sandbox(Cgroups cgroups) {
         this.cgroups = cgroups;
-        this.bwrap = bwrap;
+        this.groups = new SlotGroups(cgroups);
     }
 
     /** Detects cgroup support (and says at INFO or WARNING level what it found). */
@@ -48,12 +55,12 @@ public final class Sandbox {
             LOG.log(Level.WARNING, "cannot create cgroups: falling back to rlimits only; memory is not measured, "
                     + "time is wall time, fork bombs are bounded by RLIMIT_NPROC per slot uid");
         }
-        return new Sandbox(found, "bwrap");
+        return new Sandbox(found);
     }
 
     /** A sandbox that never uses cgroups, for hosts (and tests) that want the rlimit-only mode. */
     public static Sandbox withoutCgroups() {
-        return new Sandbox(new Cgroups.None(), "bwrap");
+        return new Sandbox(new Cgroups.None());
     }
 
     public boolean hasCgroups() {
@@ -61,112 +68,54 @@ public final class Sandbox {
     }
 
     public String describe() {
-        return "bubblewrap, " + cgroups.describe();
+        return "bubblewrap with a python3 runner, " + cgroups.describe();
     }
 
     /**
-     * Runs one command to its end or until a limit stops it. Whatever it started is dead and its
-     * cgroup removed when this returns, also when it throws.
+     * Prepares runs of one program as uid. Nothing starts before the first {@link Session#run}.
      *
-     * @param uid non-root uid (and gid) the program runs as; exclusive to the caller during the run
-     * @throws IOException if the sandbox could not be started at all
+     * @param uid non-root uid (and gid) the program runs as; exclusive to the caller until the session is closed
      */
-    public RunReport run(int uid, Execution execution) throws IOException, InterruptedException {
+    public Session open(int uid, Program program) throws IOException {
         if (uid <= 0) {
             throw new IllegalArgumentException("the program must not run as root");
         }
-        Limits limits = execution.limits();
-        String groupName = "arena-judge-" + uid + "-" + UUID.randomUUID().toString().substring(0, 8);
-        try (ControlGroup group = cgroups.create(groupName, limits.memoryBytes(), limits.maxTasks())) {
-            return runIn(group, uid, execution);
-        } finally {
-            SlotReaper.killAllOf(uid);
+        return new Session(this, uid, program);
+    }
+
+    /**
+     * Runs a program once, in a sandbox of its own. Whatever it started is dead when this returns.
+     *
+     * @param stdin file fed to stdin, or null for an empty stdin
+     * @throws IOException if the sandbox could not be started at all
+     */
+    public RunReport run(int uid, Program program, Path stdin, Path stdout, Path stderr)
+            throws IOException, InterruptedException {
+        try (Session session = open(uid, program)) {
+            RunReport report = session.run(stdin);
+            Files.move(session.stdout(), stdout, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(session.stderr(), stderr, StandardCopyOption.REPLACE_EXISTING);
+            return report;
         }
     }
 
-    private RunReport runIn(ControlGroup group, int uid, Execution execution) throws IOException, InterruptedException {
-        Limits limits = execution.limits();
-        ProcessBuilder builder = new ProcessBuilder(command(group, uid, execution));
-        builder.environment().clear();
-        builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        builder.redirectInput(execution.stdin() == null
-                ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
-                : ProcessBuilder.Redirect.from(execution.stdin().toFile()));
-        builder.redirectOutput(execution.stdout().toFile());
-        builder.redirectError(execution.stderr().toFile());
-
-        long started = System.nanoTime();
-        Process process = builder.start();
-        boolean cpuHit = false;
-        boolean wallHit = false;
-        try {
-            long wallDeadline = started + TimeUnit.MILLISECONDS.toNanos(limits.wallTimeMs());
-            long cpuLimitNanos = TimeUnit.MILLISECONDS.toNanos(limits.cpuTimeMs());
-            while (!process.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
-                if (System.nanoTime() > wallDeadline) {
-                    wallHit = true;
-                } else if (group.cpuNanos() > cpuLimitNanos) {
-                    cpuHit = true;
-                }
-                if (wallHit || cpuHit) {
-                    group.killAll();
-                    process.destroyForcibly();
-                    process.waitFor();
-                    break;
-                }
-            }
-        } finally {
-            if (process.isAlive()) {
-                group.killAll();
-                process.destroyForcibly();
-            }
-        }
-        long wallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        long cpuNanos = group.cpuNanos();
-        long cpuMs = cpuNanos < 0 ? wallMs : TimeUnit.NANOSECONDS.toMillis(cpuNanos);
-        int exit = process.exitValue();
-        long stdoutBytes = Files.size(execution.stdout());
-        boolean setupFailed = exit == RunReport.SETUP_FAILED_EXIT || bwrapComplained(exit, execution.stderr());
-        return new RunReport(exit, cpuHit || cpuMs > limits.cpuTimeMs(), wallHit, cpuMs, wallMs,
-                group.peakMemoryBytes(), group.oomKilled(), setupFailed, stdoutBytes,
-                stdoutBytes >= limits.fileSizeBytes());
+    /** Removes the uid's cgroup, kept between sandboxes; for when the uid is given up. */
+    public void release(int uid) {
+        groups.remove(uid);
     }
 
-    /** bwrap reports its own failures on stderr as "bwrap: ..." and exits 1. */
-    private static boolean bwrapComplained(int exit, Path stderr) {
-        if (exit != 1) {
-            return false;
-        }
-        try {
-            return Files.size(stderr) < 4096 && Files.readString(stderr).startsWith("bwrap: ");
-        } catch (IOException e) {
-            return false;
-        }
+    SlotGroups groups() {
+        return groups;
     }
 
-    private List<String> command(ControlGroup group, int uid, Execution execution) {
-        Limits limits = execution.limits();
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", JOIN_CGROUPS_THEN_EXEC, "sh"));
-        group.procsFiles().forEach(file -> argv.add(file.toString()));
-        argv.add("--");
-
-        long cpuSeconds = (limits.cpuTimeMs() + 999) / 1000 + 1;
-        argv.addAll(List.of("prlimit",
-                "--cpu=" + cpuSeconds + ":" + (cpuSeconds + 1),
-                "--fsize=" + limits.fileSizeBytes(),
-                "--nproc=" + limits.maxTasks(),
-                "--core=0",
-                "--stack=" + Math.min(limits.memoryBytes(), 1L << 30)));
-        if (limits.addressSpaceBytes() > 0) {
-            argv.add("--as=" + limits.addressSpaceBytes());
-        }
-        argv.add("--");
-
-        argv.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
-
-        argv.addAll(List.of(bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+    /** The command that starts a sandbox for the program, its runs exchanging files through {@code exchange}. */
+    List<String> command(int uid, Program program, Path exchange) {
+        Limits limits = program.limits();
+        List<String> argv = new ArrayList<>(List.of(prlimit, "--stack=" + stackBytes(limits), "--",
+                setpriv, "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
+                bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1", "--cap-drop", "ALL",
                 "--clearenv"));
-        environment(execution.environment()).forEach((key, value) -> argv.addAll(List.of("--setenv", key, value)));
+        environment(program.environment()).forEach((key, value) -> argv.addAll(List.of("--setenv", key, value)));
         argv.addAll(List.of("--ro-bind", "/usr", "/usr"));
         for (String top : List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32")) {
             Path host = Path.of("/", top);
@@ -179,22 +128,44 @@ public final class Sandbox {
         for (String etc : List.of("/etc/alternatives", "/etc/ld.so.cache")) {
             argv.addAll(List.of("--ro-bind-try", etc, etc));
         }
-        for (Path extra : execution.readOnlyPaths()) {
+        for (Path extra : program.readOnlyPaths()) {
             argv.addAll(List.of("--ro-bind", extra.toString(), extra.toString()));
         }
         argv.addAll(List.of("--proc", "/proc", "--dev", "/dev",
                 "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
                 "--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp",
-                execution.writableBox() ? "--bind" : "--ro-bind", execution.box().toString(), "/box",
+                program.writableBox() ? "--bind" : "--ro-bind", program.box().toString(), "/box",
+                // Writable for the runner, but the directory is root's: the program cannot add files to it.
+                "--bind", exchange.toString(), "/io",
                 // bwrap builds the root on a tmpfs the sandbox uid owns: make it read-only last.
                 "--remount-ro", "/",
                 "--chdir", "/box", "--"));
-        argv.addAll(execution.command());
+        argv.addAll(INTERPRETER);
+        argv.addAll(List.of("-c", RUNNER));
         return argv;
     }
 
+    /** The request the runner reads for one run of the program. */
+    static byte[] request(Program program) {
+        Limits limits = program.limits();
+        long cpuSeconds = (limits.cpuTimeMs() + 999) / 1000 + 1;
+        List<String> fields = new ArrayList<>(List.of("run", Long.toString(cpuSeconds),
+                Long.toString(limits.fileSizeBytes()), Integer.toString(limits.maxTasks()),
+                Long.toString(stackBytes(limits)), Long.toString(limits.addressSpaceBytes())));
+        fields.addAll(program.command());
+        return (String.join("\0", fields) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String hostPath() {
+        return HOST_PATH;
+    }
+
+    private static long stackBytes(Limits limits) {
+        return Math.min(limits.memoryBytes(), 1L << 30);
+    }
+
     private static Map<String, String> environment(Map<String, String> extra) {
-        Map<String, String> env = new java.util.TreeMap<>(Map.of(
+        Map<String, String> env = new TreeMap<>(Map.of(
                 "PATH", "/usr/local/bin:/usr/bin:/bin",
                 "HOME", "/tmp",
                 "TMPDIR", "/tmp",
@@ -203,11 +174,33 @@ public final class Sandbox {
         return env;
     }
 
+    /** An absolute path, so that what starts the sandbox does not depend on the application server's PATH. */
+    private static String onHostPath(String program) {
+        for (String dir : HOST_PATH.split(":")) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return program;
+    }
+
     private static String readLink(Path link) {
         try {
             return Files.readSymbolicLink(link).toString();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read link " + link, e);
+        }
+    }
+
+    private static String runnerSource() {
+        try (InputStream in = Sandbox.class.getResourceAsStream("runner.py")) {
+            if (in == null) {
+                throw new IllegalStateException("runner.py is missing beside " + Sandbox.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read runner.py", e);
         }
     }
 }

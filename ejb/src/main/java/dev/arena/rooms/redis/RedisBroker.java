@@ -22,7 +22,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Redis Pub/Sub as the broker. One subscriber connection per instance carries every subscription; its thread
- * hands each message to the listener and returns. When the connection breaks (Redis restarted, network) the
+ * hands each message to a delivery lane ({@link DeliveryLanes}) and returns, or, configured without lanes,
+ * delivers it itself (a delivery only queues frames on the members' sockets, so it never blocks). When the connection breaks (Redis restarted, network) the
  * thread reconnects with backoff and subscribes again to everything still wanted.
  *
  * <p>Channels and keys carry the topic's id in a hash tag ({@code room:{id}}) so that the same names work on
@@ -32,12 +33,15 @@ public final class RedisBroker implements Broker, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RedisBroker.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 2000;
+    /** Messages a delivery lane may hold before the subscriber waits for it (about 10 MB of 1 KB frames). */
+    private static final int LANE_CAPACITY = 10_000;
 
     private final RedisSettings settings;
     private final RedisClient commands;
     private final String controlChannel;
     private final int historySize;
     private final Executor callbacks;
+    private final DeliveryLanes lanes;
     /** Channel -> its subscription; present while some local connection wants the topic. */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Object subscriberLock = new Object();
@@ -52,19 +56,24 @@ public final class RedisBroker implements Broker, AutoCloseable {
     private volatile String appendSha;
     private final Thread subscriber;
 
+    /**
+     * @param deliveryThreads threads that deliver received messages to the listener, each room on one of them
+     */
     public RedisBroker(RedisSettings settings, RedisClient commands, String instance, int historySize,
-                       ThreadFactory threads, Executor callbacks) {
+                       ThreadFactory threads, int deliveryThreads, Executor callbacks) {
         this.settings = settings;
         this.commands = commands;
         this.controlChannel = settings.key("instance:{" + instance + "}");
         this.historySize = historySize;
         this.callbacks = callbacks;
+        this.lanes = new DeliveryLanes(deliveryThreads, LANE_CAPACITY, threads);
         this.subscriber = threads.newThread(this::subscribeLoop);
         subscriber.setName("redis-subscriber");
         subscriber.setDaemon(true);
     }
 
     public void start() {
+        lanes.start();
         subscriber.start();
     }
 
@@ -186,6 +195,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
             open.disconnect();
         }
         subscriber.interrupt();
+        lanes.close();
     }
 
     private void subscribeLoop() {
@@ -297,10 +307,10 @@ public final class RedisBroker implements Broker, AutoCloseable {
                 return;
             }
             try {
-                listener.onMessage(subscription.topic, message);
-            } catch (RuntimeException e) {
-                // One bad delivery must not cost the connection (and with it every room's messages meanwhile).
-                LOG.log(Level.WARNING, "Delivery on " + channel + " failed", e);
+                lanes.execute(channel, () -> listener.onMessage(subscription.topic, message));
+            } catch (InterruptedException e) {
+                // Only close() interrupts this thread, and it also ends the subscription.
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -58,6 +58,9 @@ public class RedisRooms {
     @ConfigProperty(name = "rooms.history-size")
     int historySize;
     @Inject
+    @ConfigProperty(name = "rooms.delivery-threads")
+    int deliveryThreads;
+    @Inject
     @ConfigProperty(name = "rooms.ping-interval-seconds")
     long pingSeconds;
     @Inject
@@ -78,7 +81,8 @@ public class RedisRooms {
     @Produces
     public synchronized RoomHub hub() {
         if (hub == null) {
-            broker = new RedisBroker(settings, redis, instance.value(), historySize, threads, scheduler);
+            broker = new RedisBroker(settings, redis, instance.value(), historySize, threads, deliveryThreads,
+                    scheduler);
             RedisPresence presence = new RedisPresence(settings, redis, instance.value(), presenceTtlSeconds);
             hub = new RoomHub(broker, presence, new FrameCodec(),
                     new RoomLimits(maxRooms, publishRate, publishBurst, Duration.ofSeconds(3)),

@@ -213,7 +213,7 @@ class RedisRoomsIT {
     }
 
     private Instance start(String name, int historySize, long presenceTtlSeconds) {
-        RedisBroker broker = new RedisBroker(settings, redis, name, historySize, Thread.ofPlatform().factory(),
+        RedisBroker broker = new RedisBroker(settings, redis, name, historySize, Thread.ofPlatform().factory(), 2,
                 callbacks);
         brokers.add(broker);
         RoomHub hub = new RoomHub(broker, new RedisPresence(settings, redis, name, presenceTtlSeconds),

@@ -1,0 +1,270 @@
+# The runner: pid 1 of a sandbox, started once per sandbox, running the program once per request.
+#
+# Once started it says "ready". Requests come on stdin, one line each: NUL-separated fields
+#   run, cpu seconds, file size, processes, stack, address space (0 = none), argv...
+# Each run is a fresh child with those rlimits, stdin from /io/stdin (or /dev/null), stdout and stderr
+# to /io/stdout and /io/stderr. The answer is one line on stdout: "done exit N", "done signal N" or
+# "fail REASON" (the sandbox's fault, not the program's), with " last" appended when the runner could not
+# restore a clean sandbox and ends itself (the judge then starts a new sandbox for the next run).
+#
+# Before answering, every process of the run is killed and reaped, and /tmp, /dev/shm and System V IPC
+# are emptied, so no run leaves anything to the next one. CPU time, memory and wall time are measured
+# and enforced from outside, by the judge, through the sandbox's cgroup.
+#
+# A command that starts with this runner's own interpreter ("python3 -B") followed by a script or -c runs
+# in a fork of the runner instead of a new interpreter: the child compiles and runs the program as that
+# interpreter would (same argv, sys.path[0], __main__, std streams, exit status), without the interpreter's
+# start-up. The runner itself never runs submitted code.
+
+import atexit
+import builtins
+import ctypes
+import gc
+import io
+import os
+import resource
+import signal
+import sys
+import types
+from importlib.machinery import BuiltinImporter, SourceFileLoader
+
+LIBC = ctypes.CDLL(None, use_errno=True)
+PR_SET_DUMPABLE = 4
+IPC_RMID = 0
+INTERPRETER = sys.orig_argv[:sys.orig_argv.index('-c')]
+STREAMS = (sys.__stdin__, sys.__stdout__, sys.__stderr__)
+SCRATCH = {path: os.stat(path).st_mode & 0o7777 for path in ('/tmp', '/dev/shm')}
+
+
+def main():
+    if os.getpid() != 1:
+        sys.exit('runner: must be pid 1 of its pid namespace (bwrap --as-pid-1)')
+    # Programs run as this process's uid. Non-dumpable, it cannot be ptraced by them (who could then
+    # forge its answers) nor its memory read. (Its pipes to the judge are root's: no reopening them.)
+    if LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
+        sys.exit('runner: cannot make itself non-dumpable')
+    # Signals from inside reach a namespace's pid 1 only if it handles them; Python handles SIGINT.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Started up: from here on, what the cgroup counts belongs to the runs.
+    os.write(1, b'ready\n')
+    requests = sys.stdin.buffer
+    while True:
+        line = requests.readline()
+        if not line.endswith(b'\n'):
+            return
+        fields = line[:-1].split(b'\0')
+        answer = run([int(field) for field in fields[1:6]], [os.fsdecode(field) for field in fields[6:]])
+        clean = tidy()
+        os.write(1, (answer + ('' if clean else ' last') + '\n').encode())
+        if not clean:
+            return
+
+
+def run(limits, argv):
+    stdin = os.open('/io/stdin' if os.path.exists('/io/stdin') else '/dev/null', os.O_RDONLY)
+    stdout = os.open('/io/stdout', os.O_WRONLY | os.O_TRUNC)
+    stderr = os.open('/io/stderr', os.O_WRONLY | os.O_TRUNC)
+    # The child writes here why it could not start the program; a successful exec closes it.
+    failure_in, failure_out = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            child(limits, argv, (stdin, stdout, stderr), failure_out)
+        except BaseException as error:
+            os.write(failure_out, ('%s: %s' % (argv[0], error)).encode(errors='replace'))
+        finally:
+            os._exit(127)
+    for fd in (stdin, stdout, stderr, failure_out):
+        os.close(fd)
+    failure = read_all(failure_in)
+    # Reap orphans while waiting, as an init does: a zombie holds one of the run's few pids.
+    while True:
+        done, status = os.waitpid(-1, 0)
+        if done == pid:
+            break
+    reap()
+    if failure:
+        return 'fail ' + failure.decode(errors='replace').replace('\n', ' ')
+    if os.WIFSIGNALED(status):
+        return 'done signal %d' % os.WTERMSIG(status)
+    return 'done exit %d' % os.WEXITSTATUS(status)
+
+
+def child(limits, argv, fds, failure_out):
+    for target, fd in enumerate(fds):
+        os.dup2(fd, target)
+    os.closerange(3, failure_out)
+    os.closerange(failure_out + 1, os.sysconf('SC_OPEN_MAX'))
+    cpu, file_size, processes, stack, address_space = limits
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    for kind, value in ((resource.RLIMIT_FSIZE, file_size), (resource.RLIMIT_NPROC, processes),
+                        (resource.RLIMIT_STACK, stack), (resource.RLIMIT_CORE, 0),
+                        # POSIX message queues outlive their processes and cannot be listed here.
+                        (resource.RLIMIT_MSGQUEUE, 0)):
+        resource.setrlimit(kind, (value, value))
+    if address_space:
+        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    signal.pthread_sigmask(signal.SIG_SETMASK, ())
+    program = argv[len(INTERPRETER):]
+    if argv[:len(INTERPRETER)] == INTERPRETER and program and (program[0] == '-c' or not program[0].startswith('-')):
+        os.close(failure_out)
+        os._exit(python(program))
+    # A fresh process starts with default dispositions; Python ignores SIGPIPE and SIGXFSZ, and exec
+    # would pass ignored signals on.
+    for number in signal.valid_signals():
+        try:
+            signal.signal(number, signal.SIG_DFL)
+        except (OSError, ValueError):
+            pass
+    os.execvp(argv[0], argv)
+
+
+def python(args):
+    """Runs `python3 -B <args>` in this process, as the interpreter's own start-up and shut-down would."""
+    LIBC.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    sys.stdin, sys.stdout, sys.stderr = (stream(fd, like, mode) for fd, like, mode in zip((0, 1, 2), STREAMS, 'rww'))
+    sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr
+    sys.orig_argv = INTERPRETER + args
+    main_module = types.ModuleType('__main__')
+    main_module.__annotations__ = {}
+    main_module.__builtins__ = builtins
+    if args[0] == '-c':
+        filename, sys.argv, sys.path[0] = '<string>', ['-c'] + args[2:], ''
+        main_module.__loader__ = BuiltinImporter
+    else:
+        filename, sys.argv = os.path.abspath(args[0]), list(args)
+        sys.path[0] = os.path.dirname(os.path.realpath(filename))
+        main_module.__file__, main_module.__cached__ = filename, None
+        main_module.__loader__ = SourceFileLoader('__main__', filename)
+    sys.modules['__main__'] = main_module
+    status = 0
+    try:
+        if args[0] == '-c':
+            source = args[1]
+        else:
+            with open(filename, 'rb') as file:
+                source = file.read()
+        exec(compile(source, filename, 'exec', dont_inherit=True), main_module.__dict__)
+    except SystemExit as exit_request:
+        status = exit_status(exit_request.code)
+    except BaseException as error:
+        # Without this function's frame, as the interpreter would print it.
+        error.__traceback__ = error.__traceback__.tb_next
+        sys.excepthook(type(error), error, error.__traceback__)
+        status = 1
+    return shut_down(main_module, status)
+
+
+def stream(fd, like, mode):
+    """A standard stream as the interpreter creates it at start-up (like: the runner's own, same settings)."""
+    buffer = io.open(fd, mode + 'b', -1, closefd=False)
+    buffer.raw.name = like.name
+    text = io.TextIOWrapper(buffer, like.encoding, like.errors, '\n', like.line_buffering, False)
+    text.mode = mode
+    return text
+
+
+def exit_status(code):
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    try:
+        print(code, file=sys.stderr)
+    except BaseException:
+        pass
+    return 1
+
+
+def shut_down(main_module, status):
+    """The interpreter's exit: join threads, atexit, flush, collect, free the main module, flush again."""
+    threading = sys.modules.get('threading')
+    if threading is not None:
+        try:
+            threading._shutdown()
+        except BaseException:
+            pass
+    atexit._run_exitfuncs()
+    status = flush(status)
+    if gc.isenabled():
+        gc.collect()
+    # As the interpreter clears a module: underscored names first, __builtins__ never (a __del__ may print).
+    namespace = main_module.__dict__
+    for underscored in (True, False):
+        for name in [name for name in namespace if name != '__builtins__' and name.startswith('_') == underscored]:
+            namespace[name] = None
+    return flush(status)
+
+
+def flush(status):
+    for stream_name in ('stdout', 'stderr'):
+        out = getattr(sys, stream_name, None)
+        try:
+            if out is not None and not out.closed:
+                out.flush()
+        except BaseException as error:
+            if stream_name == 'stdout':
+                os.write(2, ('Exception ignored in: %r\n%s: %s\n' % (out, type(error).__name__, error)).encode(
+                    errors='replace'))
+            status = 120
+    return status
+
+
+def reap():
+    """Kills and reaps every process but this one: as pid 1, no more children means none is left."""
+    while True:
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(-1, 0)
+        except ChildProcessError:
+            return
+
+
+def tidy():
+    """Empties the writable scratch space and System V IPC; False if something could not be removed."""
+    try:
+        for top, mode in SCRATCH.items():
+            wipe(top)
+            os.chmod(top, mode)
+        for kind, remove in (('shm', lambda key: LIBC.shmctl(key, IPC_RMID, None)),
+                             ('msg', lambda key: LIBC.msgctl(key, IPC_RMID, None)),
+                             ('sem', lambda key: LIBC.semctl(key, 0, IPC_RMID))):
+            with open('/proc/sysvipc/' + kind) as table:
+                for row in list(table)[1:]:
+                    if remove(int(row.split()[1])) != 0:
+                        return False
+        return True
+    except OSError:
+        return False
+
+
+def wipe(top):
+    """Removes everything under top, whatever modes the program left (iterative: nesting can be deep)."""
+    pending, directories = [top], []
+    while pending:
+        directory = pending.pop()
+        os.chmod(directory, 0o700)
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                    directories.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+    for directory in reversed(directories):
+        os.rmdir(directory)
+
+
+def read_all(fd):
+    chunks = []
+    while chunk := os.read(fd, 4096):
+        chunks.append(chunk)
+    os.close(fd)
+    return b''.join(chunks)
+
+
+main()
