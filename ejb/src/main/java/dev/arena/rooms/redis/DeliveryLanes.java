@@ -13,9 +13,11 @@ import java.util.logging.Logger;
  * in the order it was handed in, so each room's messages stay in order.
  *
  * <p>With no lanes the subscriber's thread delivers itself: on a host with few cores the hand-off (a wake-up
- * per message) costs more than the parallelism gains. A lane's queue is bounded: when deliveries fall that far behind, the subscriber waits, Redis buffers
- * for it, and past Redis' own limit it drops the connection; the broker then reconnects and the rooms fill
- * the gap from their history. Memory stays bounded either way.
+ * per message) costs more than the parallelism gains.
+ *
+ * <p>A lane's queue is bounded: when deliveries fall that far behind, the subscriber waits, Redis buffers for it,
+ * and past Redis' own limit it drops the connection; the broker then reconnects and the rooms fill the gap from
+ * their history. Memory stays bounded either way.
  */
 final class DeliveryLanes implements AutoCloseable {
 
