@@ -34,6 +34,7 @@ public final class Sandbox {
     private static final List<String> INTERPRETER = List.of("python3", "-B");
     private static final String RUNNER = runnerSource();
     private static final String HOST_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
+    private static final long MAX_STACK_BYTES = 1L << 30;
 
     private final Cgroups cgroups;
     private final SlotGroups groups;
@@ -111,7 +112,8 @@ public final class Sandbox {
     /** The command that starts a sandbox for the program, its runs exchanging files through {@code exchange}. */
     List<String> command(int uid, Program program, Path exchange) {
         Limits limits = program.limits();
-        List<String> argv = new ArrayList<>(List.of(prlimit, "--stack=" + stackBytes(limits), "--",
+        // The soft limit is the program's; the hard one leaves room for a run with larger limits (a compile check).
+        List<String> argv = new ArrayList<>(List.of(prlimit, "--stack=" + stackBytes(limits) + ":" + MAX_STACK_BYTES, "--",
                 setpriv, "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
                 bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--as-pid-1", "--cap-drop", "ALL",
                 "--clearenv"));
@@ -145,14 +147,13 @@ public final class Sandbox {
         return argv;
     }
 
-    /** The request the runner reads for one run of the program. */
-    static byte[] request(Program program) {
-        Limits limits = program.limits();
+    /** The request the runner reads for one run of a command. */
+    static byte[] request(List<String> command, Limits limits) {
         long cpuSeconds = (limits.cpuTimeMs() + 999) / 1000 + 1;
         List<String> fields = new ArrayList<>(List.of("run", Long.toString(cpuSeconds),
                 Long.toString(limits.fileSizeBytes()), Integer.toString(limits.maxTasks()),
                 Long.toString(stackBytes(limits)), Long.toString(limits.addressSpaceBytes())));
-        fields.addAll(program.command());
+        fields.addAll(command);
         return (String.join("\0", fields) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -161,7 +162,7 @@ public final class Sandbox {
     }
 
     private static long stackBytes(Limits limits) {
-        return Math.min(limits.memoryBytes(), 1L << 30);
+        return Math.min(limits.memoryBytes(), MAX_STACK_BYTES);
     }
 
     private static Map<String, String> environment(Map<String, String> extra) {
