@@ -32,6 +32,11 @@ public final class Sandbox {
     private static final Logger LOG = Logger.getLogger(Sandbox.class.getName());
     /** The runner's interpreter: commands that start with it run in a fork of the runner. */
     private static final List<String> INTERPRETER = List.of("python3", "-B");
+    /**
+     * The runner for other programs: it needs no site-packages, and without {@code site} it starts ~6 ms
+     * sooner. A {@code python3 -B} command in such a sandbox is exec'd like any other.
+     */
+    private static final List<String> PLAIN_RUNNER = List.of("python3", "-I", "-S", "-B");
     private static final String RUNNER = runnerSource();
     private static final String HOST_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
     private static final long MAX_STACK_BYTES = 1L << 30;
@@ -142,7 +147,9 @@ public final class Sandbox {
                 // bwrap builds the root on a tmpfs the sandbox uid owns: make it read-only last.
                 "--remount-ro", "/",
                 "--chdir", "/box", "--"));
-        argv.addAll(INTERPRETER);
+        boolean python = program.command().size() > INTERPRETER.size()
+                && program.command().subList(0, INTERPRETER.size()).equals(INTERPRETER);
+        argv.addAll(python ? INTERPRETER : PLAIN_RUNNER);
         argv.addAll(List.of("-c", RUNNER));
         return argv;
     }
