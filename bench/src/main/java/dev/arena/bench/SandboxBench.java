@@ -111,10 +111,10 @@ final class SandboxBench {
      * solution on the problem, one at a time, p50 in microseconds.
      */
     static long judge(String language, Path problem, int runs, int firstUid) throws Exception {
-        Path work = Files.createTempDirectory(Path.of("/tmp"), "arena-bench-judge-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
         Problem target = ProblemCatalog.load(problem.getParent()).find(problem.getFileName().toString()).orElseThrow();
         String source = Files.readString(problem.resolve("solutions").resolve(language.equals("cpp") ? "main.cpp" : "main.py"));
+        Path work = Files.createTempDirectory(Path.of("/tmp"), "arena-bench-judge-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
         try (Judge judge = Judge.start(JudgeSettings.defaults().withSlots(1).withFirstUid(firstUid).withWorkRoot(work))) {
             Histogram latency = new Histogram();
             for (int i = 0; i < runs + 1; i++) {

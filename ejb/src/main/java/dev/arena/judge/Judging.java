@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * One submission on one slot: compile once (a sandbox of its own, /box writable), then run the tests
- * in order in one sandbox (/box read-only), stopping at the first failure.
+ * in order in one sandbox (/box read-only), stopping at the first failure. A compile step that only
+ * checks the source (Python, JavaScript) is instead the first run of the tests' sandbox.
  */
 final class Judging {
 
@@ -44,59 +45,82 @@ final class Judging {
 
     JudgeResult run(Problem problem, LanguageRuntime runtime, String code, ProgressListener listener)
             throws IOException, InterruptedException {
-        int total = problem.tests().size();
         try (Workspace workspace = Workspace.create(settings.workRoot(), uid)) {
             workspace.writeSource(runtime.sourceFile(), code);
-            String compileOutput = "";
-            if (runtime.compiles()) {
+            Program tests = new Program(runtime.runCommand(problem.memoryLimitMb()), workspace.box(), false,
+                    runtime.readOnlyPaths(), Map.of(), runLimits(problem, runtime));
+            if (runtime.compiles() && !runtime.compileOnlyChecks()) {
                 RunReport compiled = sandbox.run(uid, new Program(runtime.compileCommand(), workspace.box(), true,
                         runtime.readOnlyPaths(), Map.of(), COMPILE_LIMITS), null, workspace.io("compile.out"),
                         workspace.io("compile.err"));
-                compileOutput = compileOutput(workspace, compiled);
-                if (compiled.sandboxFailed()) {
-                    LOG.log(Level.WARNING, "sandbox failed while compiling {0}: {1}", new Object[]{runtime.id(), compileOutput});
-                    return JudgeResult.failedBeforeTests(Verdict.INTERNAL_ERROR, total, "");
+                String compileOutput =
+                        compileOutput(workspace.io("compile.out"), workspace.io("compile.err"), compiled);
+                JudgeResult failed = compileFailure(problem, runtime, compiled, compileOutput);
+                if (failed != null) {
+                    return failed;
                 }
-                if (!compiled.exitedCleanly()) {
-                    return JudgeResult.failedBeforeTests(Verdict.COMPILATION_ERROR, total, compileOutput);
+                try (Session session = sandbox.open(uid, tests)) {
+                    return runTests(problem, runtime, session, compileOutput, listener);
                 }
             }
-            return runTests(problem, runtime, workspace, compileOutput, listener);
+            // A check that writes nothing is the first run of the tests' sandbox: one sandbox start, not two.
+            try (Session session = sandbox.open(uid, tests)) {
+                String compileOutput = "";
+                if (runtime.compiles()) {
+                    RunReport checked = session.run(runtime.compileCommand(), COMPILE_LIMITS, null);
+                    compileOutput = compileOutput(session.stdout(), session.stderr(), checked);
+                    JudgeResult failed = compileFailure(problem, runtime, checked, compileOutput);
+                    if (failed != null) {
+                        return failed;
+                    }
+                }
+                return runTests(problem, runtime, session, compileOutput, listener);
+            }
         }
     }
 
-    private JudgeResult runTests(Problem problem, LanguageRuntime runtime, Workspace workspace, String compileOutput,
+    /** @return the result of a compile step that failed, null if it succeeded */
+    private static JudgeResult compileFailure(Problem problem, LanguageRuntime runtime, RunReport compiled,
+                                              String compileOutput) {
+        if (compiled.sandboxFailed()) {
+            LOG.log(Level.WARNING, "sandbox failed while compiling {0}: {1}",
+                    new Object[]{runtime.id(), compileOutput});
+            return JudgeResult.failedBeforeTests(Verdict.INTERNAL_ERROR, problem.tests().size(), "");
+        }
+        if (!compiled.exitedCleanly()) {
+            return JudgeResult.failedBeforeTests(Verdict.COMPILATION_ERROR, problem.tests().size(), compileOutput);
+        }
+        return null;
+    }
+
+    private JudgeResult runTests(Problem problem, LanguageRuntime runtime, Session session, String compileOutput,
                                  ProgressListener listener) throws IOException, InterruptedException {
-        Program program = new Program(runtime.runCommand(problem.memoryLimitMb()), workspace.box(), false,
-                runtime.readOnlyPaths(), Map.of(), runLimits(problem, runtime));
         List<TestResult> results = new ArrayList<>();
         Verdict overall = Verdict.ACCEPTED;
         long maxTime = 0;
         long maxMemoryKb = 0;
-        try (Session session = sandbox.open(uid, program)) {
-            for (TestCase test : problem.tests()) {
-                RunReport report = session.run(test.input());
-                Path stdout = session.stdout();
-                Path stderr = session.stderr();
-                Verdict verdict = RunClassifier.classify(report, runtime, head(stderr, STDERR_HEAD),
-                        () -> problem.checker().accepts(readLoose(test.answer()), readLoose(stdout)));
-                if (LOG.isLoggable(Level.FINE) && !verdict.isAccepted()) {
-                    LOG.log(Level.FINE, "{0} test {1}: {2} after {3}; stderr: {4}",
-                            new Object[]{problem.id(), test.index(), verdict, report, head(stderr, 1024)});
-                }
-                if (verdict == Verdict.INTERNAL_ERROR) {
-                    LOG.log(Level.WARNING, "sandbox failed on test {0} of {1}: {2}",
-                            new Object[]{test.index(), problem.id(), head(stderr, 2048)});
-                }
-                long memoryKb = report.peakMemoryBytes() / 1024;
-                results.add(new TestResult(test.index(), verdict, report.cpuTimeMs(), memoryKb));
-                maxTime = Math.max(maxTime, report.cpuTimeMs());
-                maxMemoryKb = Math.max(maxMemoryKb, memoryKb);
-                notify(listener, test.index(), verdict);
-                if (!verdict.isAccepted()) {
-                    overall = verdict;
-                    break;
-                }
+        for (TestCase test : problem.tests()) {
+            RunReport report = session.run(test.input());
+            Path stdout = session.stdout();
+            Path stderr = session.stderr();
+            Verdict verdict = RunClassifier.classify(report, runtime, head(stderr, STDERR_HEAD),
+                    () -> problem.checker().accepts(readLoose(test.answer()), readLoose(stdout)));
+            if (LOG.isLoggable(Level.FINE) && !verdict.isAccepted()) {
+                LOG.log(Level.FINE, "{0} test {1}: {2} after {3}; stderr: {4}",
+                        new Object[]{problem.id(), test.index(), verdict, report, head(stderr, 1024)});
+            }
+            if (verdict == Verdict.INTERNAL_ERROR) {
+                LOG.log(Level.WARNING, "sandbox failed on test {0} of {1}: {2}",
+                        new Object[]{test.index(), problem.id(), head(stderr, 2048)});
+            }
+            long memoryKb = report.peakMemoryBytes() / 1024;
+            results.add(new TestResult(test.index(), verdict, report.cpuTimeMs(), memoryKb));
+            maxTime = Math.max(maxTime, report.cpuTimeMs());
+            maxMemoryKb = Math.max(maxMemoryKb, memoryKb);
+            notify(listener, test.index(), verdict);
+            if (!verdict.isAccepted()) {
+                overall = verdict;
+                break;
             }
         }
         int passed = (int) results.stream().filter(r -> r.verdict().isAccepted()).count();
@@ -117,9 +141,9 @@ final class Judging {
         }
     }
 
-    private static String compileOutput(Workspace workspace, RunReport compiled) throws IOException {
-        StringBuilder text = new StringBuilder(head(workspace.io("compile.out"), COMPILE_OUTPUT_LIMIT));
-        text.append(head(workspace.io("compile.err"), COMPILE_OUTPUT_LIMIT));
+    private static String compileOutput(Path stdout, Path stderr, RunReport compiled) throws IOException {
+        StringBuilder text = new StringBuilder(head(stdout, COMPILE_OUTPUT_LIMIT));
+        text.append(head(stderr, COMPILE_OUTPUT_LIMIT));
         if (compiled.cpuLimitHit() || compiled.wallLimitHit()) {
             text.append("\n[compilation stopped: time limit]");
         } else if (compiled.oomKilled()) {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param id                  protocol name ({@code python}, {@code java}, {@code cpp}, {@code javascript})
  * @param sourceFile          file the submitted code is written to
  * @param compileCommand      empty when the language has no build step
+ * @param compileOnlyChecks   the compile step only checks the source and writes nothing: it can run
+ *                            in the tests' sandbox, where /box is read-only, saving a sandbox start
  * @param runCommand          argv that runs the built program
  * @param timeFactor          multiplies the problem's time limit
  * @param extraTimeMs         added after the factor (start-up cost of the runtime)
@@ -22,7 +24,8 @@ import java.util.List;
  * @param outOfMemoryMarkers  stderr texts by which the runtime says it ran out of its memory limit
  * @param readOnlyPaths       host paths the toolchain needs besides /usr (e.g. a JDK elsewhere)
  */
-public record LanguageRuntime(String id, String sourceFile, List<String> compileCommand, List<String> runCommand,
+public record LanguageRuntime(String id, String sourceFile, List<String> compileCommand, boolean compileOnlyChecks,
+                              List<String> runCommand,
                               double timeFactor, long extraTimeMs, int extraMemoryMb, boolean limitAddressSpace,
                               List<String> outOfMemoryMarkers, List<Path> readOnlyPaths) {
 

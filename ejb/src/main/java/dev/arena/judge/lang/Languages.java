@@ -35,7 +35,7 @@ public final class Languages {
     public static LanguageRuntime python() {
         return new LanguageRuntime("python", "main.py",
                 List.of("python3", "-B", "-c",
-                        "import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')", "main.py"),
+                        "import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')", "main.py"), true,
                 List.of("python3", "-B", "main.py"),
                 3.0, 0, 32, true,
                 List.of("MemoryError"),
@@ -44,7 +44,7 @@ public final class Languages {
 
     public static LanguageRuntime cpp() {
         return new LanguageRuntime("cpp", "main.cpp",
-                List.of("g++", "-O2", "-std=c++17", "-pipe", "-o", "main", "main.cpp"),
+                List.of("g++", "-O2", "-std=c++17", "-pipe", "-o", "main", "main.cpp"), false,
                 List.of("./main"),
                 1.0, 0, 32, true,
                 List.of("std::bad_alloc"),
@@ -54,7 +54,7 @@ public final class Languages {
     /** Node sizes its heap from the limit; V8 reserves too much address space for RLIMIT_AS. */
     public static LanguageRuntime javascript() {
         return new LanguageRuntime("javascript", "main.js",
-                List.of("node", "--check", "main.js"),
+                List.of("node", "--check", "main.js"), true,
                 List.of("node", "--max-old-space-size=" + LanguageRuntime.MEMORY_MB, "main.js"),
                 1.5, 200, 96, false,
                 List.of("JavaScript heap out of memory", "Allocation failed"),
@@ -70,7 +70,7 @@ public final class Languages {
         String bin = javaHome.resolve("bin").toString();
         return new LanguageRuntime("java", "Main.java",
                 List.of(bin + "/javac", "-J-Xmx384m", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1",
-                        "-J-XX:-UsePerfData", "-encoding", "UTF-8", "-nowarn", "-d", ".", "Main.java"),
+                        "-J-XX:-UsePerfData", "-encoding", "UTF-8", "-nowarn", "-d", ".", "Main.java"), false,
                 List.of(bin + "/java", "-Xmx" + LanguageRuntime.MEMORY_MB + "m", "-Xss64m", "-XX:+UseSerialGC",
                         "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=96m", "-XX:-UsePerfData",
                         "-Xshare:auto", "-cp", ".", "Main"),

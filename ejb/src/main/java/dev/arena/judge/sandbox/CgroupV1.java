@@ -84,11 +84,16 @@ record CgroupV1(Path memoryParent, Path pidsParent, Path cpuacctParent) implemen
             if (!Cgroups.empty(this)) {
                 throw new IOException("cgroup " + pids.getFileName() + " does not empty");
             }
-            limitMemory(memoryBytes);
-            Cgroups.write(pids.resolve("pids.max"), Integer.toString(maxTasks));
+            limit(memoryBytes, maxTasks);
             Cgroups.write(cpuacct.resolve("cpuacct.usage"), "0");
             Cgroups.write(memory.resolve("memory.failcnt"), "0");
             resetPeak();
+        }
+
+        @Override
+        public void limit(long memoryBytes, int maxTasks) throws IOException {
+            limitMemory(memoryBytes);
+            Cgroups.write(pids.resolve("pids.max"), Integer.toString(maxTasks));
         }
 
         /** memsw must never be below the RAM limit: raise it first, or lower the RAM limit first. */

@@ -99,6 +99,11 @@ record CgroupV2(Path parent) implements Cgroups {
             if (!Cgroups.empty(this)) {
                 throw new IOException("cgroup " + dir + " does not empty");
             }
+            limit(memoryBytes, maxTasks);
+        }
+
+        @Override
+        public void limit(long memoryBytes, int maxTasks) throws IOException {
             Cgroups.write(dir.resolve("memory.max"), Long.toString(memoryBytes));
             Path swap = dir.resolve("memory.swap.max");
             if (Files.exists(swap)) {

@@ -74,6 +74,11 @@ sealed interface Cgroups permits CgroupV1, CgroupV2, Cgroups.None {
                 }
 
                 @Override
+                public void limit(long bytes, int tasks) {
+                    // Nothing to limit: rlimits only.
+                }
+
+                @Override
                 public boolean isEmpty() {
                     return true;
                 }

@@ -26,6 +26,9 @@ interface ControlGroup extends AutoCloseable {
      */
     void prepare(long memoryBytes, int maxTasks) throws IOException;
 
+    /** Sets the memory (RAM, no swap where the kernel lets us) and task limits. */
+    void limit(long memoryBytes, int maxTasks) throws IOException;
+
     /** Whether no process is in the group (in any hierarchy). */
     boolean isEmpty();
 

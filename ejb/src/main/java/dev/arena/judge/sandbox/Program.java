@@ -21,11 +21,16 @@ public record Program(List<String> command, Path box, boolean writableBox, List<
                       Map<String, String> environment, Limits limits) {
 
     public Program {
-        command = List.copyOf(command);
+        command = checked(command);
         readOnlyPaths = List.copyOf(readOnlyPaths);
         environment = Map.copyOf(environment);
+    }
+
+    /** The runner reads a command as one line of NUL-separated words. */
+    static List<String> checked(List<String> command) {
         if (command.isEmpty() || command.stream().anyMatch(arg -> arg.indexOf('\n') >= 0 || arg.indexOf('\0') >= 0)) {
             throw new IllegalArgumentException("command must be non-empty, without line breaks or NULs: " + command);
         }
+        return List.copyOf(command);
     }
 }

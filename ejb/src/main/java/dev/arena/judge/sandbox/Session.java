@@ -47,10 +47,11 @@ public final class Session implements AutoCloseable {
     private final int uid;
     private final Program program;
     private final Path exchange;
-    private final byte[] request;
 
     private Process process;
     private ControlGroup group;
+    /** The limits the group has now: a run with other memory or task limits sets its own first. */
+    private Limits grouped;
     private OutputStream requests;
     private BlockingQueue<String> answers;
 
@@ -58,7 +59,6 @@ public final class Session implements AutoCloseable {
         this.sandbox = sandbox;
         this.uid = uid;
         this.program = program;
-        this.request = Sandbox.request(program);
         this.exchange = program.box().resolveSibling(program.box().getFileName() + ".io");
         Files.createDirectory(exchange);
         // Root's: the slot uid may reach and use the files placed here, but not create any.
@@ -83,11 +83,23 @@ public final class Session implements AutoCloseable {
      * @throws IOException if the sandbox could not be started at all
      */
     public RunReport run(Path stdin) throws IOException, InterruptedException {
+        return run(program.command(), program.limits(), stdin);
+    }
+
+    /**
+     * Runs another command in the same sandbox (same /box, mounts and environment), with limits of its
+     * own; the size of /tmp is the program's. For a check of the source before the tests.
+     */
+    public RunReport run(List<String> command, Limits limits, Path stdin) throws IOException, InterruptedException {
+        byte[] request = Sandbox.request(Program.checked(command), limits);
         prepareFiles(stdin);
         if (process == null) {
             start();
         }
-        Limits limits = program.limits();
+        if (grouped.memoryBytes() != limits.memoryBytes() || grouped.maxTasks() != limits.maxTasks()) {
+            group.limit(limits.memoryBytes(), limits.maxTasks());
+            grouped = limits;
+        }
         long cpuBefore = group.cpuNanos();
         long oomBefore = group.oomKills();
         group.resetPeak();
@@ -98,7 +110,7 @@ public final class Session implements AutoCloseable {
         boolean waited = false;
         String answer;
         try {
-            send();
+            send(request);
             long wallDeadline = started + TimeUnit.MILLISECONDS.toNanos(limits.wallTimeMs());
             long cpuLimitNanos = TimeUnit.MILLISECONDS.toNanos(limits.cpuTimeMs());
             while ((answer = answers.poll(POLL_MS, TimeUnit.MILLISECONDS)) == null) {
@@ -158,7 +170,7 @@ public final class Session implements AutoCloseable {
                 failed, stdoutBytes, stdoutBytes >= limits.fileSizeBytes());
     }
 
-    private void send() {
+    private void send(byte[] request) {
         try {
             requests.write(request);
             requests.flush();
@@ -171,6 +183,7 @@ public final class Session implements AutoCloseable {
 
     private void start() throws IOException, InterruptedException {
         group = sandbox.groups().acquire(uid, program.limits());
+        grouped = program.limits();
         boolean started = false;
         try {
             Path log = exchange.resolve("sandbox.log");

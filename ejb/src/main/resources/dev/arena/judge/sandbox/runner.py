@@ -45,6 +45,10 @@ def main():
         sys.exit('runner: cannot make itself non-dumpable')
     # Signals from inside reach a namespace's pid 1 only if it handles them; Python handles SIGINT.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A fork touching the runner's objects copies their pages; collections in a fork touch them all. So
+    # the runner's objects are kept out of collections (as Python's documentation advises before forking).
+    gc.disable()
+    gc.freeze()
     # Started up: from here on, what the cgroup counts belongs to the runs.
     os.write(1, b'ready\n')
     requests = sys.stdin.buffer
@@ -122,6 +126,7 @@ def child(limits, argv, fds, failure_out):
 def python(args):
     """Runs `python3 -B <args>` in this process, as the interpreter's own start-up and shut-down would."""
     LIBC.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)
+    gc.enable()
     signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.stdin, sys.stdout, sys.stderr = (stream(fd, like, mode) for fd, like, mode in zip((0, 1, 2), STREAMS, 'rww'))
     sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr

@@ -188,6 +188,19 @@ class SessionTest {
     }
 
     @Test
+    void aRunMayHaveLimitsOfItsOwn() throws Exception {
+        Program program = python("block = bytearray(150 << 20)\nprint('ok')\n");
+        Limits roomy = new Limits(20_000, 40_000, 1L << 30, 0, 64, 1L << 20, 16L << 20);
+        try (Session session = sandbox.open(uid, program)) {
+            RunReport checked = session.run(program.command(), roomy, null);
+            assertEquals(0, checked.exitCode(), checked::toString);
+            assertFalse(checked.oomKilled(), checked::toString);
+            assertTrue(session.run(null).oomKilled(), "the program's own 96 MiB apply again");
+            assertEquals(0, session.run(program.command(), roomy, null).exitCode());
+        }
+    }
+
+    @Test
     void aSandboxAfterAForkBombStartsEmpty() throws Exception {
         Program bomb = python("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n");
         RunReport bombed = sandbox.run(uid, bomb, null, box.resolve("out"), box.resolve("err"));
