@@ -17,6 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,12 +34,18 @@ import java.util.logging.Logger;
  * not accepted (as LeetCode does): {@code passed} counts the accepted tests, {@code total} all of
  * the problem's tests.
  *
+ * <p>Between judgings, each slot starts the tests' sandbox of its next judging, guessing it is like
+ * the last one (language and memory limit; Python with 256 MiB at first). A judging that differs, or a
+ * compiled language, starts its own. The slot is taken while its sandbox starts.
+ *
  * <p>At start-up every language compiles and runs a tiny program in the sandbox; a language whose
  * toolchain is missing or broken is logged and disabled, never fatal.
  */
 public final class Judge implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Judge.class.getName());
+    /** The memory limit of the sandboxes started before the first judging: the bundled problems' limit. */
+    private static final int FIRST_MEMORY_LIMIT_MB = 256;
 
     private final JudgeSettings settings;
     private final Sandbox sandbox;
@@ -42,6 +53,12 @@ public final class Judge implements AutoCloseable {
     private final SlotUids slotUids;
     private final Map<String, LanguageRuntime> enabled;
     private final Map<String, String> disabled;
+    /** The sandbox started ahead on each free slot that has one. */
+    private final Map<Integer, WarmSandbox> ahead = new ConcurrentHashMap<>();
+    private final ExecutorService starter =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("judge-sandbox-ahead").factory());
+    /** What a slot starts ahead when its last judging's sandbox cannot be: the first such language. */
+    private final LanguageRuntime firstAhead;
 
     private Judge(JudgeSettings settings, Sandbox sandbox, Map<String, LanguageRuntime> runtimes) throws IOException {
         this.settings = settings;
@@ -67,6 +84,10 @@ public final class Judge implements AutoCloseable {
         });
         this.enabled = Collections.unmodifiableMap(working);
         this.disabled = Collections.unmodifiableMap(broken);
+        this.firstAhead = enabled.values().stream().filter(Judging::testsSandboxFirst).findFirst().orElse(null);
+        for (int i = 0; i < settings.slots(); i++) {
+            startAhead(freeUids.remove(), firstAhead, FIRST_MEMORY_LIMIT_MB);
+        }
         LOG.log(Level.INFO, "judge ready: {0} slots (uids {1}), {2}, languages {3}",
                 new Object[]{settings.slots(), slotUids.uids(), sandbox.describe(), enabled.keySet()});
     }
@@ -97,8 +118,32 @@ public final class Judge implements AutoCloseable {
     /** Removes the slots' cgroups and releases the slot uids. Start no judgings after this. */
     @Override
     public void close() {
+        starter.shutdown();
+        try {
+            starter.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ahead.values().forEach(WarmSandbox::close);
+        ahead.clear();
         slotUids.uids().forEach(sandbox::release);
         slotUids.close();
+    }
+
+    /**
+     * Waits until no judging runs and no sandbox is being started ahead, then says which slots (by uid)
+     * hold a sandbox started ahead. For checks of what is left between judgings.
+     */
+    Set<Integer> awaitIdleSlots() throws InterruptedException {
+        List<Integer> taken = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < settings.slots(); i++) {
+                taken.add(freeUids.take());
+            }
+            return Set.copyOf(ahead.keySet());
+        } finally {
+            freeUids.addAll(taken);
+        }
     }
 
     /** Languages that passed their self-test, in a stable order. */
@@ -138,12 +183,39 @@ public final class Judge implements AutoCloseable {
         }
         int uid = freeUids.take();
         try {
-            return new Judging(sandbox, uid, settings).run(problem, runtime, code, listener);
+            return new Judging(sandbox, uid, settings).run(problem, runtime, code, listener, ahead.remove(uid));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "judging " + problem.id() + " in " + language + " failed", e);
             return JudgeResult.failedBeforeTests(Verdict.INTERNAL_ERROR, problem.tests().size(), "");
         } finally {
+            startAhead(uid, Judging.testsSandboxFirst(runtime) ? runtime : firstAhead, problem.memoryLimitMb());
+        }
+    }
+
+    /**
+     * Starts the taken slot's sandbox for its next judging in the background, then frees the slot. The
+     * slot stays taken meanwhile, so that nothing else runs as its uid. A sandbox that does not start
+     * leaves the slot without one: its next judging starts its own.
+     */
+    private void startAhead(int uid, LanguageRuntime runtime, int memoryLimitMb) {
+        if (runtime == null) {
             freeUids.add(uid);
+            return;
+        }
+        try {
+            starter.execute(() -> {
+                try {
+                    ahead.put(uid, new Judging(sandbox, uid, settings).startAhead(runtime, memoryLimitMb));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "cannot start a sandbox ahead on uid " + uid, e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    freeUids.add(uid);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            freeUids.add(uid); // closed
         }
     }
 
@@ -160,7 +232,7 @@ public final class Judge implements AutoCloseable {
             JudgeResult result;
             try {
                 result = new Judging(sandbox, uid, settings).run(probe, runtime,
-                        Languages.SELF_TEST_PROGRAMS.get(runtime.id()), ProgressListener.NONE);
+                        Languages.SELF_TEST_PROGRAMS.get(runtime.id()), ProgressListener.NONE, null);
             } finally {
                 freeUids.add(uid);
             }

@@ -23,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * One submission on one slot: compile once (a sandbox of its own, /box writable), then run the tests
  * in order in one sandbox (/box read-only), stopping at the first failure. A compile step that only
- * checks the source (Python, JavaScript) is instead the first run of the tests' sandbox.
+ * checks the source (Python, JavaScript) is instead the first run of the tests' sandbox, which the
+ * slot may have started before the judging came ({@link #startAhead}).
  */
 final class Judging {
 
@@ -43,13 +44,17 @@ final class Judging {
         this.settings = settings;
     }
 
-    JudgeResult run(Problem problem, LanguageRuntime runtime, String code, ProgressListener listener)
-            throws IOException, InterruptedException {
-        try (Workspace workspace = Workspace.create(settings.workRoot(), uid)) {
+    /**
+     * @param ahead the slot's sandbox started ahead of this judging, or null; used if it is the sandbox
+     *              this judging's tests get, else closed first
+     */
+    JudgeResult run(Problem problem, LanguageRuntime runtime, String code, ProgressListener listener,
+                    WarmSandbox ahead) throws IOException, InterruptedException {
+        WarmSandbox warm = usable(ahead, problem, runtime);
+        try (Workspace workspace = warm != null ? warm.workspace() : Workspace.create(settings.workRoot(), uid)) {
             workspace.writeSource(runtime.sourceFile(), code);
-            Program tests = new Program(runtime.runCommand(problem.memoryLimitMb()), workspace.box(), false,
-                    runtime.readOnlyPaths(), Map.of(), runLimits(problem, runtime));
-            if (runtime.compiles() && !runtime.compileOnlyChecks()) {
+            Program tests = testsProgram(runtime, problem.timeLimitMs(), problem.memoryLimitMb(), workspace.box());
+            if (!testsSandboxFirst(runtime)) {
                 RunReport compiled = sandbox.run(uid, new Program(runtime.compileCommand(), workspace.box(), true,
                         runtime.readOnlyPaths(), Map.of(), COMPILE_LIMITS), null, workspace.io("compile.out"),
                         workspace.io("compile.err"));
@@ -64,7 +69,7 @@ final class Judging {
                 }
             }
             // A check that writes nothing is the first run of the tests' sandbox: one sandbox start, not two.
-            try (Session session = sandbox.open(uid, tests)) {
+            try (Session session = warm != null ? warm.session() : sandbox.open(uid, tests)) {
                 String compileOutput = "";
                 if (runtime.compiles()) {
                     RunReport checked = session.run(runtime.compileCommand(), COMPILE_LIMITS, null);
@@ -77,6 +82,48 @@ final class Judging {
                 return runTests(problem, runtime, session, compileOutput, listener);
             }
         }
+    }
+
+    /**
+     * Whether a judging in this language starts with its tests' sandbox (no compile step that writes
+     * /box), which can then be started before the judging.
+     */
+    static boolean testsSandboxFirst(LanguageRuntime runtime) {
+        return !runtime.compiles() || runtime.compileOnlyChecks();
+    }
+
+    /**
+     * Starts, in a new workspace, the sandbox that the tests of a judging in this language and memory
+     * limit will get, before that judging comes.
+     */
+    WarmSandbox startAhead(LanguageRuntime runtime, int memoryLimitMb) throws IOException, InterruptedException {
+        Workspace workspace = Workspace.create(settings.workRoot(), uid);
+        Session session = null;
+        try {
+            // The time limit is sent with each run: any will do here.
+            session = sandbox.open(uid, testsProgram(runtime, 1000, memoryLimitMb, workspace.box()));
+            session.start();
+            return new WarmSandbox(workspace, session);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            if (session != null) {
+                session.close();
+            }
+            workspace.close();
+            throw e;
+        }
+    }
+
+    /** The sandbox started ahead if this judging's tests can run in it; else null, and it is closed. */
+    private WarmSandbox usable(WarmSandbox ahead, Problem problem, LanguageRuntime runtime) {
+        if (ahead == null) {
+            return null;
+        }
+        if (testsSandboxFirst(runtime) && ahead.session().switchTo(testsProgram(runtime, problem.timeLimitMs(),
+                problem.memoryLimitMb(), ahead.workspace().box()))) {
+            return ahead;
+        }
+        ahead.close();
+        return null;
     }
 
     /** @return the result of a compile step that failed, null if it succeeded */
@@ -127,10 +174,11 @@ final class Judging {
         return new JudgeResult(overall, passed, problem.tests().size(), maxTime, maxMemoryKb, compileOutput, results);
     }
 
-    private Limits runLimits(Problem problem, LanguageRuntime runtime) {
-        long cpuMs = runtime.timeLimitMs(problem.timeLimitMs());
-        return new Limits(cpuMs, 2 * cpuMs + 1000, runtime.memoryLimitBytes(problem.memoryLimitMb()),
-                runtime.addressSpaceBytes(problem.memoryLimitMb()), 64, settings.outputLimitBytes(), 64L << 20);
+    private Program testsProgram(LanguageRuntime runtime, long timeLimitMs, int memoryLimitMb, Path box) {
+        long cpuMs = runtime.timeLimitMs(timeLimitMs);
+        Limits limits = new Limits(cpuMs, 2 * cpuMs + 1000, runtime.memoryLimitBytes(memoryLimitMb),
+                runtime.addressSpaceBytes(memoryLimitMb), 64, settings.outputLimitBytes(), 64L << 20);
+        return new Program(runtime.runCommand(memoryLimitMb), box, false, runtime.readOnlyPaths(), Map.of(), limits);
     }
 
     private static void notify(ProgressListener listener, int index, Verdict verdict) {

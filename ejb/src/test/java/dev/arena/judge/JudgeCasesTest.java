@@ -20,6 +20,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Judges every program under {@code judge-cases/<problem>/<lang>_<VERDICT>[_what]/} in the real
  * sandbox and expects the verdict its folder names; then checks that the host is as before (no
- * process of a slot uid, nothing in the slots' cgroups, no work directory). Also judges every
+ * process of a slot uid, nothing in the slots' cgroups, no work directory, but for the sandboxes
+ * started ahead). Also judges every
  * bundled reference solution, which must be accepted. Closing the judge removes the slots' cgroups.
  */
 class JudgeCasesTest {
@@ -55,6 +58,7 @@ class JudgeCasesTest {
             judge.close();
             for (int uid : judge.slotUids()) {
                 assertEquals(List.of(), cgroupsOf(uid), "slot cgroups left after the judge closed");
+                assertEquals(List.of(), SlotReaper.processesOf(uid), "processes left after the judge closed");
             }
         }
         if (workRoot != null) {
@@ -142,22 +146,35 @@ class JudgeCasesTest {
         return fail("folder does not name a verdict: " + suffix);
     }
 
-    static void assertHostUnchanged() throws IOException {
+    /**
+     * Nothing of a judging is left: the only processes of a slot uid are the sandbox started ahead for
+     * the slot's next judging (bwrap and its runner, in the slot's cgroup), the only work directories
+     * theirs.
+     */
+    static void assertHostUnchanged() throws IOException, InterruptedException {
+        Set<Integer> withSandboxAhead = judge.awaitIdleSlots();
         for (int uid : judge.slotUids()) {
-            assertTrue(!SlotReaper.anyProcessOf(uid), "a process of slot uid " + uid + " survived");
-            // The slot's cgroups are kept between judgings, and must be empty between them.
+            Set<Long> processes = Set.copyOf(SlotReaper.processesOf(uid));
+            int expected = withSandboxAhead.contains(uid) ? 2 : 0;
+            assertEquals(expected, processes.size(), "processes of slot uid " + uid + ": " + processes);
+            // The slot's cgroups are kept between judgings, and hold nothing but the sandbox started ahead.
             for (Path group : cgroupsOf(uid)) {
                 assertTrue(group.getFileName().toString().equals("arena-judge-" + uid), "unexpected cgroup " + group);
-                assertEquals("", Files.readString(group.resolve("cgroup.procs")).strip(), group + " holds processes");
+                assertEquals(processes, pidsIn(group), group + " holds other processes than the slot's sandbox");
             }
         }
         try (Stream<Path> files = Files.list(workRoot)) {
-            assertEquals(List.of(), files.toList(), "work directories left behind");
+            assertEquals(withSandboxAhead.size(), files.count(), "work directories left behind");
         }
     }
 
+    private static Set<Long> pidsIn(Path group) throws IOException {
+        return Files.readAllLines(group.resolve("cgroup.procs")).stream()
+                .filter(line -> !line.isBlank()).map(Long::parseLong).collect(Collectors.toSet());
+    }
+
     /** Other judges on the host create and remove groups meanwhile: a vanished directory means a retry. */
-    private static List<Path> cgroupsOf(int uid) throws IOException {
+    static List<Path> cgroupsOf(int uid) throws IOException {
         String name = "arena-judge-" + uid;
         for (int attempt = 1; ; attempt++) {
             try (Stream<Path> groups = Files.walk(Path.of("/sys/fs/cgroup"), 4)) {

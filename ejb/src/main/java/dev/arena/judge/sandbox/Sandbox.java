@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +44,7 @@ public final class Sandbox {
 
     private final Cgroups cgroups;
     private final SlotGroups groups;
+    private final AtomicLong started = new AtomicLong();
     private final String prlimit = onHostPath("prlimit");
     private final String setpriv = onHostPath("setpriv");
     private final String bwrap = onHostPath("bwrap");
@@ -108,6 +110,15 @@ public final class Sandbox {
     /** Removes the uid's cgroup, kept between sandboxes; for when the uid is given up. */
     public void release(int uid) {
         groups.remove(uid);
+    }
+
+    /** How many sandboxes have been started so far. */
+    public long sandboxesStarted() {
+        return started.get();
+    }
+
+    void countStart() {
+        started.incrementAndGet();
     }
 
     SlotGroups groups() {

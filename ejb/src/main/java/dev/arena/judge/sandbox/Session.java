@@ -20,9 +20,10 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Runs of one program in one sandbox: the sandbox starts with the first run and serves the next
- * ones, each a fresh process started by the runner inside (see {@link Sandbox}). A run that ends the
- * sandbox (a limit, or a runner that could not clean up) makes the next run start a new one.
+ * Runs of one program in one sandbox: the sandbox starts with the first run (or ahead of it, {@link
+ * #start}) and serves the next ones, each a fresh process started by the runner inside (see {@link
+ * Sandbox}). A run that ends the sandbox (a limit, or a runner that could not clean up) makes the next
+ * run start a new one.
  *
  * <p>Each run's CPU time and OOM kills are differences of the slot cgroup's counters around the run,
  * its peak memory is the cgroup's peak since the run began minus what the cgroup held then (the idle
@@ -45,8 +46,9 @@ public final class Session implements AutoCloseable {
 
     private final Sandbox sandbox;
     private final int uid;
-    private final Program program;
     private final Path exchange;
+
+    private Program program;
 
     private Process process;
     private ControlGroup group;
@@ -93,9 +95,7 @@ public final class Session implements AutoCloseable {
     public RunReport run(List<String> command, Limits limits, Path stdin) throws IOException, InterruptedException {
         byte[] request = Sandbox.request(Program.checked(command), limits);
         prepareFiles(stdin);
-        if (process == null) {
-            start();
-        }
+        start();
         if (grouped.memoryBytes() != limits.memoryBytes() || grouped.maxTasks() != limits.maxTasks()) {
             group.limit(limits.memoryBytes(), limits.maxTasks());
             grouped = limits;
@@ -181,7 +181,34 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void start() throws IOException, InterruptedException {
+    /**
+     * Starts the sandbox now rather than at the first run: ahead of a judging, so that the judging does
+     * not wait for it. Does nothing if it runs already.
+     *
+     * @throws IOException if the sandbox could not be started
+     */
+    public void start() throws IOException, InterruptedException {
+        if (process == null) {
+            startProcess();
+        }
+    }
+
+    /**
+     * Makes this session run another program from now on, if its sandbox is the one that program would
+     * get: the same runner, mounts (the same box), environment, stack limit and /tmp. Each run's own
+     * limits are sent with the run, so they may differ.
+     *
+     * @return whether the session now runs {@code next}
+     */
+    public boolean switchTo(Program next) {
+        if (!sandbox.command(uid, next, exchange).equals(sandbox.command(uid, program, exchange))) {
+            return false;
+        }
+        program = next;
+        return true;
+    }
+
+    private void startProcess() throws IOException, InterruptedException {
         group = sandbox.groups().acquire(uid, program.limits());
         grouped = program.limits();
         boolean started = false;
@@ -194,6 +221,7 @@ public final class Session implements AutoCloseable {
             builder.environment().put("PATH", Sandbox.hostPath());
             builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             process = builder.start();
+            sandbox.countStart();
             join(process.pid());
             requests = process.getOutputStream();
             answers = read(process.getInputStream());

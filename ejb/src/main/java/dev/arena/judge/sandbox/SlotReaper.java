@@ -3,6 +3,7 @@ package dev.arena.judge.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -70,11 +71,18 @@ public final class SlotReaper {
 
     /** Whether any process runs as the uid. */
     public static boolean anyProcessOf(int uid) {
+        return !processesOf(uid).isEmpty();
+    }
+
+    /** The pids of the processes that run as the uid. */
+    public static List<Long> processesOf(int uid) {
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             return entries.filter(e -> e.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .anyMatch(e -> realUid(e) == uid);
+                    .filter(e -> realUid(e) == uid)
+                    .map(e -> Long.parseLong(e.getFileName().toString()))
+                    .toList();
         } catch (IOException e) {
-            return false;
+            return List.of();
         }
     }
 
