@@ -21,7 +21,9 @@ import java.util.logging.Logger;
 
 /**
  * The judge end to end: a submission posted over REST until its DONE event arrives on the owner's socket.
- * First one at a time (latency), then several in flight (submissions per second). The submit limit is
+ * After a few unrecorded ones (the servers' just-in-time compilers warm up as on a cluster in use), first
+ * one at a time (latency), each a pause after the last verdict as a user's next one would come, so that it
+ * finds the cluster idle; then several in flight (submissions per second). The submit limit is
  * per user and minute, so the submissions are spread over many users, each with a socket of its own.
  */
 final class JudgeBench {
@@ -65,11 +67,16 @@ final class JudgeBench {
         }
     }
 
-    Result run(String language, String code, int sequential, int concurrent, int inFlight) throws Exception {
+    Result run(String language, String code, int warmUp, int sequential, Duration pause, int concurrent,
+               int inFlight) throws Exception {
+        for (int i = 0; i < warmUp; i++) {
+            submit(language, code).get(120, TimeUnit.SECONDS);
+        }
         Histogram latency = new Histogram();
         int[] notAccepted = {0};
         Map<String, Integer> verdicts = new java.util.TreeMap<>();
         for (int i = 0; i < sequential; i++) {
+            Thread.sleep(pause);
             long started = System.nanoTime();
             Done d = submit(language, code).get(120, TimeUnit.SECONDS);
             latency.record((d.at() - started) / 1000);

@@ -108,16 +108,18 @@ final class SandboxBench {
 
     /**
      * Submit -> verdict inside the engine (no queue, no events): {@code Judge#judge} of the reference
-     * solution on the problem, one at a time, p50 in microseconds.
+     * solution on the problem, one at a time and a pause apart (as in the end-to-end measurement), p50
+     * in microseconds. The judge has an instance's slots (two).
      */
     static long judge(String language, Path problem, int runs, int firstUid) throws Exception {
         Problem target = ProblemCatalog.load(problem.getParent()).find(problem.getFileName().toString()).orElseThrow();
         String source = Files.readString(problem.resolve("solutions").resolve(language.equals("cpp") ? "main.cpp" : "main.py"));
         Path work = Files.createTempDirectory(Path.of("/tmp"), "arena-bench-judge-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
-        try (Judge judge = Judge.start(JudgeSettings.defaults().withSlots(1).withFirstUid(firstUid).withWorkRoot(work))) {
+        try (Judge judge = Judge.start(JudgeSettings.defaults().withFirstUid(firstUid).withWorkRoot(work))) {
             Histogram latency = new Histogram();
             for (int i = 0; i < runs + 1; i++) {
+                Thread.sleep(300);
                 long t0 = System.nanoTime();
                 JudgeResult result = judge.judge(target, language, source, ProgressListener.NONE);
                 long micros = (System.nanoTime() - t0) / 1000;
