@@ -24,8 +24,13 @@ public interface JobQueue {
     /** The job is done (successfully or for good); it is never delivered again. */
     void ack(Job job);
 
-    /** The worker still holds the job: restart its visibility timeout. */
-    void touch(String worker, Job job);
+    /**
+     * The worker still holds the job: restart its visibility timeout.
+     *
+     * @return false if the job is no longer this worker's (acknowledged, or taken over after a timeout); nothing
+     *         changes then
+     */
+    boolean touch(String worker, Job job);
 
     /** Jobs not yet taken. */
     long waiting();

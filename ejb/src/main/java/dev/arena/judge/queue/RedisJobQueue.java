@@ -10,7 +10,6 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.XAutoClaimParams;
-import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -48,6 +47,20 @@ public final class RedisJobQueue implements JobQueue {
     private static final String ACK = """
             redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
             return redis.call('XDEL', KEYS[1], ARGV[2])
+            """;
+
+    /**
+     * KEYS[1] the stream; ARGV[1] the group, ARGV[2] the worker, ARGV[3] the entry. Claiming with min-idle 0 resets
+     * the entry's idle time without counting a delivery; only while the worker still holds it, so that a slow
+     * worker does not take back a job another worker has taken over. 1 if renewed.
+     */
+    private static final String TOUCH = """
+            local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
+            if #pending == 0 or pending[1][2] ~= ARGV[2] then
+              return 0
+            end
+            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
+            return 1
             """;
 
     private final RedisClient redis;
@@ -155,9 +168,8 @@ public final class RedisJobQueue implements JobQueue {
     }
 
     @Override
-    public void touch(String worker, Job job) {
-        // Claiming one's own entry with min-idle 0 resets its idle time without counting a delivery.
-        redis.xclaimJustId(stream, GROUP, worker, 0, XClaimParams.xClaimParams(), new StreamEntryID(job.entryId()));
+    public boolean touch(String worker, Job job) {
+        return Long.valueOf(1).equals(redis.eval(TOUCH, List.of(stream), List.of(GROUP, worker, job.entryId())));
     }
 
     @Override

@@ -65,8 +65,9 @@ final class WorkerLoop implements Runnable {
 
     void touchCurrentJob() {
         JobQueue.Job job = current;
-        if (job != null) {
-            queue.touch(name, job);
+        if (job != null && !queue.touch(name, job) && job == current) {
+            // Judged on regardless: the final record is written once, whoever finishes first.
+            LOG.log(Level.INFO, "Worker {0}: job {1} was taken over by another worker", new Object[]{name, job.id()});
         }
     }
 

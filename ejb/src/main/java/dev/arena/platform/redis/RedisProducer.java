@@ -19,8 +19,9 @@ class RedisProducer {
                            @ConfigProperty(name = "redis.port") int port,
                            @ConfigProperty(name = "redis.password") Optional<String> password,
                            @ConfigProperty(name = "redis.key-prefix") Optional<String> keyPrefix,
-                           @ConfigProperty(name = "redis.timeout-ms") int timeoutMillis) {
-        return new RedisSettings(host, port, password.orElse(""), keyPrefix.orElse(""), timeoutMillis);
+                           @ConfigProperty(name = "redis.timeout-ms") int timeoutMillis,
+                           @ConfigProperty(name = "redis.pool-size") int poolSize) {
+        return new RedisSettings(host, port, password.orElse(""), keyPrefix.orElse(""), timeoutMillis, poolSize);
     }
 
     @Produces

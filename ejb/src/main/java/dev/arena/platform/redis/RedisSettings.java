@@ -1,5 +1,7 @@
 package dev.arena.platform.redis;
 
+import java.time.Duration;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -8,12 +10,24 @@ import redis.clients.jedis.RedisClient;
 
 /**
  * Where Redis is and how to talk to it. Short timeouts on purpose: a client whose publish cannot
- * reach Redis gets an error within seconds instead of a hang.
+ * reach Redis gets an error within seconds instead of a hang, also when every pooled connection is busy.
+ *
+ * @param poolSize connections of the pooled client; each judge worker holds one while it waits for a job
  */
-public record RedisSettings(String host, int port, String password, String keyPrefix, int timeoutMillis) {
+public record RedisSettings(String host, int port, String password, String keyPrefix, int timeoutMillis,
+                            int poolSize) {
+
+    public static final int DEFAULT_POOL_SIZE = 16;
 
     public RedisSettings {
         keyPrefix = keyPrefix == null ? "" : keyPrefix;
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("the Redis pool needs at least one connection: " + poolSize);
+        }
+    }
+
+    public RedisSettings(String host, int port, String password, String keyPrefix, int timeoutMillis) {
+        this(host, port, password, keyPrefix, timeoutMillis, DEFAULT_POOL_SIZE);
     }
 
     public JedisClientConfig clientConfig(String clientName) {
@@ -28,11 +42,19 @@ public record RedisSettings(String host, int port, String password, String keyPr
         return builder.build();
     }
 
-    /** A pooled, thread-safe client for commands. */
+    /**
+     * A pooled, thread-safe client for commands. A command that finds every connection busy waits for one
+     * at most the timeout, then fails (the pool's default is to wait for ever).
+     */
     public RedisClient newClient(String clientName) {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setMaxWait(Duration.ofMillis(timeoutMillis));
         return RedisClient.builder()
                 .hostAndPort(new HostAndPort(host, port))
                 .clientConfig(clientConfig(clientName))
+                .poolConfig(pool)
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package dev.arena.judge.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arena.it.TestRedis;
@@ -106,6 +107,26 @@ class RedisJobQueueIT {
             assertTrue(queue.take("idle", Duration.ofMillis(150)).isEmpty(), "a renewed claim keeps the job");
         }
         queue.ack(held);
+        assertEquals(0, queue.inFlight());
+        assertFalse(queue.touch("judging", held), "an acknowledged job is no longer held");
+    }
+
+    @Test
+    void aSlowWorkerCannotTakeBackAJobAnotherWorkerTookOver() {
+        Duration visibility = Duration.ofMillis(600);
+        JobQueue queue = queue(visibility);
+        queue.enqueue("slow");
+        JobQueue.Job slow = queue.take("slow", SHORT).orElseThrow();
+        JobQueue.Job taken = takeWithin(queue, "other");
+
+        assertFalse(queue.touch("slow", slow), "the job is no longer the slow worker's");
+        assertTrue(queue.touch("other", taken));
+        long until = System.nanoTime() + visibility.multipliedBy(2).toNanos();
+        while (System.nanoTime() < until) {
+            queue.touch("other", taken);
+            assertTrue(queue.take("third", Duration.ofMillis(150)).isEmpty(), "the new holder keeps the job");
+        }
+        queue.ack(taken);
         assertEquals(0, queue.inFlight());
     }
 
