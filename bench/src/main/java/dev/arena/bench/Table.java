@@ -37,12 +37,18 @@ final class Table {
                 null, "information");
         single(out, "judge cpp A+B submit->verdict p99 ms", r.get("judge.cpp.p99_us") / 1000, "%.0f",
                 null, "information");
+        single(out, "judge python A+B in the engine alone p50 ms", r.get("sandbox.python.engine_judge_p50_us") / 1000,
+                "%.0f", null, "information");
+        single(out, "judge cpp A+B in the engine alone p50 ms", r.get("sandbox.cpp.engine_judge_p50_us") / 1000,
+                "%.0f", null, "information");
         single(out, "judge python submissions/s (cluster)", r.get("judge.python.per_s"), "%.2f", null, "information");
         single(out, "judge cpp submissions/s (cluster)", r.get("judge.cpp.per_s"), "%.2f", null, "information");
         single(out, "sandbox overhead per run, cpp, p50 ms", r.get("sandbox.cpp.overhead_us") / 1000, "%.1f",
                 v -> v <= 15, "<= 15 ms");
         single(out, "sandbox overhead per run, python, p50 ms", r.get("sandbox.python.overhead_us") / 1000, "%.1f",
                 v -> v <= 15, "<= 15 ms");
+        single(out, "sandbox of its own per run, python, overhead p50 ms",
+                r.get("sandbox.python.single_overhead_us") / 1000, "%.1f", null, "information");
         single(out, "queue no-op jobs/s, one at a time", r.get("queue.sequential_per_s"), "%.0f", null, "information");
         single(out, "queue no-op jobs/s, producer + workers", r.get("queue.concurrent_per_s"), "%.0f",
                 v -> v >= 5000, ">= 5,000/s");
