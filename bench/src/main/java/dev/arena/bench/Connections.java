@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Idle connections: opens N sockets spread over the instances and reports each server's resident memory
  * growth per connection once settled and again after a hold, plus (for a JVM, when jcmd is at hand) the
- * live heap after a full GC with the sockets open against the same once they are closed.
+ * live heap after a full GC with the sockets open against the same once they are closed. Arena's
+ * instances touch their fixed heap at start, so their RSS grows only outside the heap; a connection's
+ * memory there is that growth plus its live heap.
  */
 final class Connections {
 
