@@ -10,6 +10,7 @@ import dev.arena.judge.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class Judge implements AutoCloseable {
         this.sandbox = sandbox;
         this.slotUids = SlotUids.claim(settings.firstUid(), settings.slots());
         this.freeUids = new ArrayBlockingQueue<>(settings.slots(), false, slotUids.uids());
+        slotUids.uids().forEach(uid -> Workspace.removeLeftovers(settings.workRoot(), uid));
         Map<String, LanguageRuntime> working = new LinkedHashMap<>();
         Map<String, String> broken = new LinkedHashMap<>();
         String notRoot = runningAsRoot() ? null : "the judge must run as root to switch to the slot uids";
@@ -135,7 +137,7 @@ public final class Judge implements AutoCloseable {
      * hold a sandbox started ahead. For checks of what is left between judgings.
      */
     Set<Integer> awaitIdleSlots() throws InterruptedException {
-        List<Integer> taken = new java.util.ArrayList<>();
+        List<Integer> taken = new ArrayList<>();
         try {
             for (int i = 0; i < settings.slots(); i++) {
                 taken.add(freeUids.take());

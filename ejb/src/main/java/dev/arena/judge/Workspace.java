@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * The files of one judging: {@code box/} (source and build output, mounted at /box, owned by the
  * slot uid so the compiler can write it) and {@code io/} (stdout/stderr captures, root only, never
- * mounted). Removed on close, also after failures.
+ * mounted). Removed on close, also after failures. Named {@code <uid>-<random>}: what a judge that died
+ * left behind is removed by the next judge that claims the uid.
  */
 final class Workspace implements AutoCloseable {
 
@@ -33,7 +34,7 @@ final class Workspace implements AutoCloseable {
         Files.createDirectories(workRoot);
         // Searchable but not listable by slot uids: bwrap, running as the slot uid, must reach box/.
         Files.setPosixFilePermissions(workRoot, PosixFilePermissions.fromString("rwx--x--x"));
-        Workspace workspace = new Workspace(Files.createDirectory(workRoot.resolve(UUID.randomUUID().toString())));
+        Workspace workspace = new Workspace(Files.createDirectory(workRoot.resolve(prefix(uid) + UUID.randomUUID())));
         try {
             Files.setPosixFilePermissions(workspace.root, PosixFilePermissions.fromString("rwx--x--x"));
             Files.createDirectory(workspace.box);
@@ -46,6 +47,28 @@ final class Workspace implements AutoCloseable {
             workspace.close();
             throw e;
         }
+    }
+
+    /**
+     * Removes the work directories of the uid under the root: called once the uid is claimed, when none of
+     * them can be in use.
+     */
+    static void removeLeftovers(Path workRoot, int uid) {
+        if (!Files.isDirectory(workRoot)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(workRoot)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(prefix(uid))).toList()) {
+                LOG.log(Level.INFO, "removing {0}, left by an earlier judge", dir);
+                new Workspace(dir).close();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot look for leftovers in {0}: {1}", new Object[]{workRoot, e.toString()});
+        }
+    }
+
+    private static String prefix(int uid) {
+        return uid + "-";
     }
 
     Path box() {

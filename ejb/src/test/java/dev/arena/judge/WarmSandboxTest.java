@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,11 +30,17 @@ class WarmSandboxTest {
     private static Path workRoot;
     private static Problem tinySum;
     private static Problem aPlusB;
+    /** Work directories as a judge killed with its sandboxes started ahead leaves them, for uids from 62050 up. */
+    private static final List<Integer> LEFT_BY_DEAD_JUDGES = List.of(62050, 62051, 62052, 62053);
 
     @BeforeAll
     static void startJudge() throws IOException {
         workRoot = Files.createTempDirectory("arena-warm-test-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx--x--x")));
+        for (int uid : LEFT_BY_DEAD_JUDGES) {
+            Files.createDirectories(leftover(uid).resolve("box"));
+            Files.writeString(leftover(uid).resolve("box/main.py"), "print(1)\n");
+        }
         judge = Judge.start(JudgeSettings.defaults().withSlots(1).withWorkRoot(workRoot).withFirstUid(62050));
         tinySum = ProblemCatalog.load(JudgeCasesTest.resource("judge-case-problems")).find("tiny-sum").orElseThrow();
         aPlusB = ProblemCatalog.loadConfigured(Optional.empty()).find("a-plus-b").orElseThrow();
@@ -46,6 +53,15 @@ class WarmSandboxTest {
             judge.close();
             assertEquals(List.of(), SlotReaper.processesOf(uid), "the sandbox started ahead outlived the judge");
             assertEquals(List.of(), JudgeCasesTest.cgroupsOf(uid));
+        }
+        for (int uid : LEFT_BY_DEAD_JUDGES) {
+            if (Files.exists(leftover(uid))) {
+                try (Stream<Path> files = Files.walk(leftover(uid))) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
         }
         try (Stream<Path> left = Files.list(workRoot)) {
             assertEquals(List.of(), left.toList(), "work directories left after the judge closed");
@@ -84,6 +100,18 @@ class WarmSandboxTest {
         assertEquals(Verdict.ACCEPTED, judge.judge(aPlusB, "cpp", cpp, ProgressListener.NONE).verdict());
         assertEquals(3, startedOnceIdle(Set.of(judge.slotUids().getFirst())) - before,
                 "the compiler's, the tests' and the next one ahead");
+    }
+
+    @Test
+    void theWorkDirectoriesOfAClaimedUidLeftByAnEarlierJudgeAreRemoved() {
+        for (int uid : LEFT_BY_DEAD_JUDGES) {
+            boolean claimed = judge.slotUids().contains(uid);
+            assertEquals(!claimed, Files.exists(leftover(uid)), "leftover of uid " + uid + ", claimed: " + claimed);
+        }
+    }
+
+    private static Path leftover(int uid) {
+        return workRoot.resolve(uid + "-left-by-a-dead-judge");
     }
 
     /** Sandboxes started so far, once the slot is idle again and holds a sandbox started ahead. */
