@@ -4,6 +4,7 @@ import dev.arena.platform.redis.RedisSettings;
 import dev.arena.rooms.Broker;
 import dev.arena.rooms.BrokerListener;
 import dev.arena.rooms.BrokerUnavailableException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,7 @@ public final class RedisBroker implements Broker, AutoCloseable {
     private final RedisClient commands;
     private final String controlChannel;
     private final int historySize;
+    private final Duration historyTtl;
     private final Executor callbacks;
     private final DeliveryLanes lanes;
     /** Channel -> its subscription; present while some local connection wants the topic. */
@@ -60,11 +62,12 @@ public final class RedisBroker implements Broker, AutoCloseable {
      * @param deliveryThreads threads that deliver received messages to the listener, each room on one of them
      */
     public RedisBroker(RedisSettings settings, RedisClient commands, String instance, int historySize,
-                       ThreadFactory threads, int deliveryThreads, Executor callbacks) {
+                       Duration historyTtl, ThreadFactory threads, int deliveryThreads, Executor callbacks) {
         this.settings = settings;
         this.commands = commands;
         this.controlChannel = settings.key("instance:{" + instance + "}");
         this.historySize = historySize;
+        this.historyTtl = historyTtl;
         this.callbacks = callbacks;
         this.lanes = new DeliveryLanes(deliveryThreads, LANE_CAPACITY, threads);
         this.subscriber = threads.newThread(this::subscribeLoop);
@@ -131,7 +134,8 @@ public final class RedisBroker implements Broker, AutoCloseable {
     @Override
     public long appendToRoom(String room, String prefix, String suffix) {
         List<String> keys = List.of(settings.key("room:{" + room + "}:seq"), settings.key("room:{" + room + "}:history"));
-        List<String> args = List.of(prefix, suffix, channel(Topics.room(room)), Integer.toString(historySize));
+        List<String> args = List.of(prefix, suffix, channel(Topics.room(room)), Integer.toString(historySize),
+                Long.toString(historyTtl.toSeconds()));
         try {
             String sha = appendSha;
             if (sha != null) {

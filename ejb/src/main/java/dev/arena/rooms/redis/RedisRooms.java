@@ -58,6 +58,9 @@ public class RedisRooms {
     @ConfigProperty(name = "rooms.history-size")
     int historySize;
     @Inject
+    @ConfigProperty(name = "rooms.history-ttl-seconds")
+    long historyTtlSeconds;
+    @Inject
     @ConfigProperty(name = "rooms.delivery-threads")
     int deliveryThreads;
     @Inject
@@ -81,8 +84,8 @@ public class RedisRooms {
     @Produces
     public synchronized RoomHub hub() {
         if (hub == null) {
-            broker = new RedisBroker(settings, redis, instance.value(), historySize, threads, deliveryThreads,
-                    scheduler);
+            broker = new RedisBroker(settings, redis, instance.value(), historySize,
+                    Duration.ofSeconds(historyTtlSeconds), threads, deliveryThreads, scheduler);
             RedisPresence presence = new RedisPresence(settings, redis, instance.value(), presenceTtlSeconds);
             hub = new RoomHub(broker, presence, new FrameCodec(),
                     new RoomLimits(maxRooms, publishRate, publishBurst, Duration.ofSeconds(3)),

@@ -48,6 +48,7 @@ import redis.clients.jedis.resps.Tuple;
 class RedisRoomsIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(15);
+    private static final Duration HISTORY_TTL = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String prefix = "it-redis-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36) + ":";
@@ -150,6 +151,23 @@ class RedisRoomsIT {
     }
 
     @Test
+    void aQuietRoomsHistoryExpiresWhileItsOffsetsGoOn() {
+        Instance a = start("a", 100, 15, Duration.ofSeconds(1));
+        Client alice = enter(a, "alice", "quiet");
+        alice.send("{\"type\":\"publish\",\"room\":\"quiet\",\"id\":\"c1\",\"data\":1}");
+        assertEquals(1, alice.inbox().awaitType("ack").getJsonNumber("offset").longValue());
+        String history = prefix + "room:{quiet}:history";
+        long ttl = admin.ttl(history);
+        assertTrue(ttl > 0 && ttl <= 1, "history expires: ttl " + ttl);
+        assertEquals(-1, admin.ttl(prefix + "room:{quiet}:seq"), "the sequence is kept");
+
+        awaitTrue(() -> !admin.exists(history), "the quiet room's history expired");
+        alice.send("{\"type\":\"publish\",\"room\":\"quiet\",\"id\":\"c2\",\"data\":2}");
+        assertEquals(2, alice.inbox().awaitType("ack").getJsonNumber("offset").longValue());
+        assertEquals(1, admin.zcard(history));
+    }
+
+    @Test
     void anInstanceListensToARoomOnlyWhileOneOfItsConnectionsIsIn() {
         Instance a = start("a", 100, 15);
         String channel = prefix + "room:{quiet}";
@@ -213,8 +231,12 @@ class RedisRoomsIT {
     }
 
     private Instance start(String name, int historySize, long presenceTtlSeconds) {
-        RedisBroker broker = new RedisBroker(settings, redis, name, historySize, Thread.ofPlatform().factory(), 2,
-                callbacks);
+        return start(name, historySize, presenceTtlSeconds, HISTORY_TTL);
+    }
+
+    private Instance start(String name, int historySize, long presenceTtlSeconds, Duration historyTtl) {
+        RedisBroker broker = new RedisBroker(settings, redis, name, historySize, historyTtl,
+                Thread.ofPlatform().factory(), 2, callbacks);
         brokers.add(broker);
         RoomHub hub = new RoomHub(broker, new RedisPresence(settings, redis, name, presenceTtlSeconds),
                 new FrameCodec(), RoomLimits.defaults(), name, System::nanoTime, System::currentTimeMillis);
