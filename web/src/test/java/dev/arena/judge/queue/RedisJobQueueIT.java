@@ -101,11 +101,7 @@ class RedisJobQueueIT {
         queue.enqueue("long");
         JobQueue.Job held = queue.take("judging", SHORT).orElseThrow();
 
-        long until = System.nanoTime() + visibility.multipliedBy(4).toNanos();
-        while (System.nanoTime() < until) {
-            queue.touch("judging", held);
-            assertTrue(queue.take("idle", Duration.ofMillis(150)).isEmpty(), "a renewed claim keeps the job");
-        }
+        assertHeldWhileRenewed(queue, "judging", held, visibility.multipliedBy(4));
         queue.ack(held);
         assertEquals(0, queue.inFlight());
         assertFalse(queue.touch("judging", held), "an acknowledged job is no longer held");
@@ -120,12 +116,7 @@ class RedisJobQueueIT {
         JobQueue.Job taken = takeWithin(queue, "other");
 
         assertFalse(queue.touch("slow", slow), "the job is no longer the slow worker's");
-        assertTrue(queue.touch("other", taken));
-        long until = System.nanoTime() + visibility.multipliedBy(2).toNanos();
-        while (System.nanoTime() < until) {
-            queue.touch("other", taken);
-            assertTrue(queue.take("third", Duration.ofMillis(150)).isEmpty(), "the new holder keeps the job");
-        }
+        assertHeldWhileRenewed(queue, "other", taken, visibility.multipliedBy(2));
         queue.ack(taken);
         assertEquals(0, queue.inFlight());
     }
@@ -208,6 +199,15 @@ class RedisJobQueueIT {
         assertTrue(taken.values().stream().allMatch(count -> count.get() == 1), "no job taken twice");
         assertEquals(0, queue.inFlight());
         assertEquals(0, redis.xlen(stream));
+    }
+
+    /** For this long, the worker renews its claim and no other worker is handed the job. */
+    private static void assertHeldWhileRenewed(JobQueue queue, String worker, JobQueue.Job job, Duration period) {
+        long until = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < until) {
+            assertTrue(queue.touch(worker, job), worker + " still holds the job");
+            assertTrue(queue.take("idle", Duration.ofMillis(150)).isEmpty(), "a renewed claim keeps the job");
+        }
     }
 
     private RedisJobQueue queue(Duration visibilityTimeout) {
