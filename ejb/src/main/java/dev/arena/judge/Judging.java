@@ -51,7 +51,9 @@ final class Judging {
     JudgeResult run(Problem problem, LanguageRuntime runtime, String code, ProgressListener listener,
                     WarmSandbox ahead) throws IOException, InterruptedException {
         WarmSandbox warm = usable(ahead, problem, runtime);
-        try (Workspace workspace = warm != null ? warm.workspace() : Workspace.create(settings.workRoot(), uid)) {
+        // The sandbox started ahead is closed at the end whatever fails before its session is taken over.
+        try (WarmSandbox held = warm;
+             Workspace workspace = warm != null ? warm.workspace() : Workspace.create(settings.workRoot(), uid)) {
             workspace.writeSource(runtime.sourceFile(), code);
             Program tests = testsProgram(runtime, problem.timeLimitMs(), problem.memoryLimitMb(), workspace.box());
             if (!testsSandboxFirst(runtime)) {

@@ -2,6 +2,7 @@ package dev.arena.judge;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
@@ -87,6 +88,9 @@ final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return; // closed before
+        }
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {

@@ -377,7 +377,7 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Ends the sandbox (killing what is left) and removes the exchange directory. Never throws. */
+    /** Ends the sandbox (killing what is left) and removes the exchange directory. Never throws; idempotent. */
     @Override
     public void close() {
         try {
@@ -388,6 +388,12 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ending the sandbox of uid " + uid + " failed", e);
         } finally {
+            removeExchange();
+        }
+    }
+
+    private void removeExchange() {
+        if (Files.isDirectory(exchange, LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> files = Files.list(exchange)) {
                 for (Path file : files.toList()) {
                     Files.deleteIfExists(file);
