@@ -105,8 +105,9 @@ public final class BenchMain {
                 Path solutions = Path.of(o.get("solutions", "ejb/src/main/resources/judge-problems/a-plus-b/solutions"));
                 for (String language : o.get("languages", "python,cpp").split(",")) {
                     JudgeBench.Result r = bench.run(language, JudgeBench.solution(solutions, language),
-                            o.getInt("warm-up", 10), o.getInt("sequential", 10), Duration.ofMillis(o.getInt("pause-ms", 300)),
-                            o.getInt("concurrent", 24), o.getInt("in-flight", 6));
+                            o.getInt("warm-up", 10), o.getInt("sequential", 20),
+                            Duration.ofMillis(o.getInt("pause-ms", 300)), o.getInt("concurrent", 24),
+                            o.getInt("in-flight", 6));
                     OUT.printf(Locale.ROOT, "judge %s: one at a time x%d: submit->verdict p50 %.0f ms p99 %.0f ms;"
                                     + " %d with %d in flight: %.2f submissions/s; verdicts %s%n", language,
                             r.sequential(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.concurrent(), r.inFlight(),

@@ -74,7 +74,8 @@ class WarmSandboxTest {
         // Accepted only if it finds no file, segment, socket name or process of anything before it,
         // and it leaves all of these behind.
         String leavesEverythingBehind = caseProgram("python_ACCEPTED_fresh_sandbox_per_test");
-        assertEquals(Verdict.ACCEPTED, judge.judge(tinySum, "python", leavesEverythingBehind, ProgressListener.NONE).verdict());
+        JudgeResult first = judge.judge(tinySum, "python", leavesEverythingBehind, ProgressListener.NONE);
+        assertEquals(Verdict.ACCEPTED, first.verdict(), first::toString);
 
         long before = startedOnceIdle(Set.of(judge.slotUids().getFirst()));
         JudgeResult second = judge.judge(tinySum, "python", leavesEverythingBehind, ProgressListener.NONE);
