@@ -7,17 +7,13 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Runs of one program in one sandbox: the sandbox starts with the first run (or ahead of it, {@link
@@ -29,9 +25,9 @@ import java.util.stream.Stream;
  * its peak memory is the cgroup's peak since the run began minus what the cgroup held then (the idle
  * runner and file cache of earlier runs): the sandbox's start-up counts for no run.
  *
- * <p>Files pass through the sandbox's exchange directory, the box's sibling {@code <box>.io}, mounted
- * at {@code /io}: the run's input is linked (or copied) there as {@code stdin}, and {@link #stdout()}
- * and {@link #stderr()} are there until the next run.
+ * <p>Files pass through the sandbox's exchange directory ({@link Exchange}), the box's sibling
+ * {@code <box>.io}, mounted at {@code /io}: the run's input is linked (or copied) there as
+ * {@code stdin}, and {@link #stdout()} and {@link #stderr()} are there until the next run.
  *
  * <p>Not thread-safe: one thread runs a session, and closes it, which kills whatever is left.
  */
@@ -46,7 +42,7 @@ public final class Session implements AutoCloseable {
 
     private final Sandbox sandbox;
     private final int uid;
-    private final Path exchange;
+    private final Exchange exchange;
 
     private Program program;
 
@@ -61,20 +57,17 @@ public final class Session implements AutoCloseable {
         this.sandbox = sandbox;
         this.uid = uid;
         this.program = program;
-        this.exchange = program.box().resolveSibling(program.box().getFileName() + ".io");
-        Files.createDirectory(exchange);
-        // Root's: the slot uid may reach and use the files placed here, but not create any.
-        Files.setPosixFilePermissions(exchange, PosixFilePermissions.fromString("rwxr-xr-x"));
+        this.exchange = Exchange.create(program.box(), uid);
     }
 
     /** The last run's stdout (capped by the file size limit). */
     public Path stdout() {
-        return exchange.resolve("stdout");
+        return exchange.stdout();
     }
 
     /** The last run's stderr. */
     public Path stderr() {
-        return exchange.resolve("stderr");
+        return exchange.stderr();
     }
 
     /**
@@ -94,7 +87,7 @@ public final class Session implements AutoCloseable {
      */
     public RunReport run(List<String> command, Limits limits, Path stdin) throws IOException, InterruptedException {
         byte[] request = Sandbox.request(Program.checked(command), limits);
-        prepareFiles(stdin);
+        exchange.prepare(stdin);
         start();
         if (grouped.memoryBytes() != limits.memoryBytes() || grouped.maxTasks() != limits.maxTasks()) {
             group.limit(limits.memoryBytes(), limits.maxTasks());
@@ -159,7 +152,7 @@ public final class Session implements AutoCloseable {
             failed = !oomKilled;
             if (failed) {
                 LOG.log(Level.WARNING, "sandbox of uid {0} ended without answering, exit {1}; its log: {2}",
-                        new Object[]{Integer.toString(uid), exit, log()});
+                        new Object[]{Integer.toString(uid), exit, exchange.logHead()});
             }
         }
         if (process == null) {
@@ -201,7 +194,7 @@ public final class Session implements AutoCloseable {
      * @return whether the session now runs {@code next}
      */
     public boolean switchTo(Program next) {
-        if (!sandbox.command(uid, next, exchange).equals(sandbox.command(uid, program, exchange))) {
+        if (!sandbox.command(uid, next, exchange.dir()).equals(sandbox.command(uid, program, exchange.dir()))) {
             return false;
         }
         program = next;
@@ -213,10 +206,8 @@ public final class Session implements AutoCloseable {
         grouped = program.limits();
         boolean started = false;
         try {
-            Path log = exchange.resolve("sandbox.log");
-            Files.deleteIfExists(log);
-            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            ProcessBuilder builder = new ProcessBuilder(sandbox.command(uid, program, exchange));
+            Path log = exchange.freshLog();
+            ProcessBuilder builder = new ProcessBuilder(sandbox.command(uid, program, exchange.dir()));
             builder.environment().clear();
             builder.environment().put("PATH", Sandbox.hostPath());
             builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -229,7 +220,7 @@ public final class Session implements AutoCloseable {
             String ready = answers.poll(START_SECONDS, TimeUnit.SECONDS);
             if (!"ready".equals(ready)) {
                 throw new IOException("the sandbox did not start" + (ready == null ? " in time" : "")
-                        + "; its log: " + log());
+                        + "; its log: " + exchange.logHead());
             }
             if (!joined()) {
                 throw new IOException("the sandbox is not in its cgroup");
@@ -337,46 +328,6 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private void prepareFiles(Path stdin) throws IOException {
-        Path input = exchange.resolve("stdin");
-        Files.deleteIfExists(input);
-        if (stdin != null && !linked(stdin, input)) {
-            Files.copy(stdin, input);
-            Files.setPosixFilePermissions(input, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        // Made afresh for every run: a program may have changed the modes of the last ones.
-        for (Path output : List.of(stdout(), stderr())) {
-            Files.deleteIfExists(output);
-            Files.createFile(output,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.setAttribute(output, "unix:uid", uid);
-            Files.setAttribute(output, "unix:gid", uid);
-        }
-    }
-
-    /** A hard link costs nothing, where the input is a file anyone may read on the same file system. */
-    private static boolean linked(Path input, Path link) {
-        try {
-            if (!Files.isRegularFile(input, LinkOption.NOFOLLOW_LINKS)
-                    || !Files.getPosixFilePermissions(input).contains(PosixFilePermission.OTHERS_READ)) {
-                return false;
-            }
-            Files.createLink(link, input);
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
-    }
-
-    private String log() {
-        try {
-            String text = Files.readString(exchange.resolve("sandbox.log"));
-            return text.length() > 2048 ? text.substring(0, 2048) : text;
-        } catch (IOException e) {
-            return "(none)";
-        }
-    }
-
     /** Ends the sandbox (killing what is left) and removes the exchange directory. Never throws; idempotent. */
     @Override
     public void close() {
@@ -388,20 +339,7 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "ending the sandbox of uid " + uid + " failed", e);
         } finally {
-            removeExchange();
-        }
-    }
-
-    private void removeExchange() {
-        if (Files.isDirectory(exchange, LinkOption.NOFOLLOW_LINKS)) {
-            try (Stream<Path> files = Files.list(exchange)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-                Files.deleteIfExists(exchange);
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot remove {0}: {1}", new Object[]{exchange, e.toString()});
-            }
+            exchange.remove();
         }
     }
 }
