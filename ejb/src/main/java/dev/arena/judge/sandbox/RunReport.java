@@ -18,8 +18,6 @@ public record RunReport(int exitCode, boolean cpuLimitHit, boolean wallLimitHit,
                         long peakMemoryBytes, boolean oomKilled, boolean sandboxFailed, long stdoutBytes,
                         boolean outputCapHit) {
 
-    public static final int SETUP_FAILED_EXIT = 125;
-
     public boolean exitedCleanly() {
         return exitCode == 0 && !cpuLimitHit && !wallLimitHit;
     }
