@@ -35,9 +35,10 @@ import java.util.logging.Logger;
  * not accepted (as LeetCode does): {@code passed} counts the accepted tests, {@code total} all of
  * the problem's tests.
  *
- * <p>Between judgings, each slot starts the tests' sandbox of its next judging, guessing it is like
- * the last one (language and memory limit; Python with 256 MiB at first). A judging that differs, or a
- * compiled language, starts its own. The slot is taken while its sandbox starts.
+ * <p>Between judgings, each slot ends the last judging's sandboxes (after the verdict is returned) and
+ * starts the tests' sandbox of its next judging, guessing it is like the last one (language and memory
+ * limit; Python with 256 MiB at first). A judging that differs, or a compiled language, starts its own. The
+ * slot is taken until both are done.
  *
  * <p>At start-up every language compiles and runs a tiny program in the sandbox; a language whose
  * toolchain is missing or broken is logged and disabled, never fatal.
@@ -88,7 +89,7 @@ public final class Judge implements AutoCloseable {
         this.disabled = Collections.unmodifiableMap(broken);
         this.firstAhead = enabled.values().stream().filter(Judging::testsSandboxFirst).findFirst().orElse(null);
         for (int i = 0; i < settings.slots(); i++) {
-            startAhead(freeUids.remove(), firstAhead, FIRST_MEMORY_LIMIT_MB);
+            afterJudging(freeUids.remove(), null, firstAhead, FIRST_MEMORY_LIMIT_MB);
         }
         LOG.log(Level.INFO, "judge ready: {0} slots (uids {1}), {2}, languages {3}",
                 new Object[]{settings.slots(), slotUids.uids(), sandbox.describe(), enabled.keySet()});
@@ -184,30 +185,36 @@ public final class Judge implements AutoCloseable {
             throw new IllegalArgumentException("unsupported language: " + language);
         }
         int uid = freeUids.take();
+        Judging judging = new Judging(sandbox, uid, settings);
         try {
-            return new Judging(sandbox, uid, settings).run(problem, runtime, code, listener, ahead.remove(uid));
+            return judging.run(problem, runtime, code, listener, ahead.remove(uid));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "judging " + problem.id() + " in " + language + " failed", e);
             return JudgeResult.failedBeforeTests(Verdict.INTERNAL_ERROR, problem.tests().size(), "");
         } finally {
-            startAhead(uid, Judging.testsSandboxFirst(runtime) ? runtime : firstAhead, problem.memoryLimitMb());
+            afterJudging(uid, judging, Judging.testsSandboxFirst(runtime) ? runtime : firstAhead,
+                    problem.memoryLimitMb());
         }
     }
 
     /**
-     * Starts the taken slot's sandbox for its next judging in the background, then frees the slot. The
-     * slot stays taken meanwhile, so that nothing else runs as its uid. A sandbox that does not start
-     * leaves the slot without one: its next judging starts its own.
+     * In the background, after the verdict: cleans up after the slot's judging, starts the slot's sandbox
+     * for its next judging, then frees the slot. The slot stays taken meanwhile, so that nothing else runs as
+     * its uid. A sandbox that does not start leaves the slot without one: its next judging starts its own.
+     *
+     * @param judging the judging to clean up after, or null
+     * @param runtime what the next judging is expected in, or null to start nothing ahead
      */
-    private void startAhead(int uid, LanguageRuntime runtime, int memoryLimitMb) {
-        if (runtime == null) {
-            freeUids.add(uid);
-            return;
-        }
+    private void afterJudging(int uid, Judging judging, LanguageRuntime runtime, int memoryLimitMb) {
         try {
             starter.execute(() -> {
                 try {
-                    ahead.put(uid, new Judging(sandbox, uid, settings).startAhead(runtime, memoryLimitMb));
+                    if (judging != null) {
+                        judging.close();
+                    }
+                    if (runtime != null) {
+                        ahead.put(uid, new Judging(sandbox, uid, settings).startAhead(runtime, memoryLimitMb));
+                    }
                 } catch (IOException | RuntimeException e) {
                     LOG.log(Level.WARNING, "cannot start a sandbox ahead on uid " + uid, e);
                 } catch (InterruptedException e) {
@@ -217,7 +224,11 @@ public final class Judge implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            freeUids.add(uid); // closed
+            // Closed: nothing starts ahead any more.
+            if (judging != null) {
+                judging.close();
+            }
+            freeUids.add(uid);
         }
     }
 
@@ -232,9 +243,9 @@ public final class Judge implements AutoCloseable {
                     List.of(), List.of(new TestCase(1, "01", input, answer)), Map.of(), dir);
             int uid = freeUids.take();
             JudgeResult result;
-            try {
-                result = new Judging(sandbox, uid, settings).run(probe, runtime,
-                        Languages.SELF_TEST_PROGRAMS.get(runtime.id()), ProgressListener.NONE, null);
+            try (Judging judging = new Judging(sandbox, uid, settings)) {
+                result = judging.run(probe, runtime, Languages.SELF_TEST_PROGRAMS.get(runtime.id()),
+                        ProgressListener.NONE, null);
             } finally {
                 freeUids.add(uid);
             }

@@ -14,7 +14,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -25,8 +27,12 @@ import java.util.logging.Logger;
  * in order in one sandbox (/box read-only), stopping at the first failure. A compile step that only
  * checks the source (Python, JavaScript) is instead the first run of the tests' sandbox, which the
  * slot may have started before the judging came ({@link #startAhead}).
+ *
+ * <p>The sandboxes and the workspace of a judging outlive {@link #run}: ending a sandbox and deleting its
+ * files take milliseconds (tens on a VM where each page fault traps), which the verdict does not wait for.
+ * {@link #close} ends them; the slot stays taken until it has.
  */
-final class Judging {
+final class Judging implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Judging.class.getName());
     static final int COMPILE_OUTPUT_LIMIT = 8 * 1024;
@@ -37,6 +43,8 @@ final class Judging {
     private final Sandbox sandbox;
     private final int uid;
     private final JudgeSettings settings;
+    /** What {@link #run} opened, closed by {@link #close} in reverse order. */
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
     Judging(Sandbox sandbox, int uid, JudgeSettings settings) {
         this.sandbox = sandbox;
@@ -51,39 +59,56 @@ final class Judging {
     JudgeResult run(Problem problem, LanguageRuntime runtime, String code, ProgressListener listener,
                     WarmSandbox ahead) throws IOException, InterruptedException {
         WarmSandbox warm = usable(ahead, problem, runtime);
-        // The sandbox started ahead is closed at the end whatever fails before its session is taken over.
-        try (WarmSandbox held = warm;
-             Workspace workspace = warm != null ? warm.workspace() : Workspace.create(settings.workRoot(), uid)) {
-            workspace.writeSource(runtime.sourceFile(), code);
-            Program tests = testsProgram(runtime, problem.timeLimitMs(), problem.memoryLimitMb(), workspace.box());
-            if (!testsSandboxFirst(runtime)) {
-                RunReport compiled = sandbox.run(uid, new Program(runtime.compileCommand(), workspace.box(), true,
-                        runtime.readOnlyPaths(), Map.of(), COMPILE_LIMITS), null, workspace.io("compile.out"),
-                        workspace.io("compile.err"));
-                String compileOutput =
-                        compileOutput(workspace.io("compile.out"), workspace.io("compile.err"), compiled);
-                JudgeResult failed = compileFailure(problem, runtime, compiled, compileOutput);
-                if (failed != null) {
-                    return failed;
-                }
-                try (Session session = sandbox.open(uid, tests)) {
-                    return runTests(problem, runtime, session, compileOutput, listener);
-                }
+        Workspace workspace;
+        if (warm != null) {
+            // Closing the sandbox started ahead closes its session and its workspace.
+            opened.push(warm);
+            workspace = warm.workspace();
+        } else {
+            workspace = opened(Workspace.create(settings.workRoot(), uid));
+        }
+        workspace.writeSource(runtime.sourceFile(), code);
+        Program tests = testsProgram(runtime, problem.timeLimitMs(), problem.memoryLimitMb(), workspace.box());
+        if (!testsSandboxFirst(runtime)) {
+            RunReport compiled = sandbox.run(uid, new Program(runtime.compileCommand(), workspace.box(), true,
+                    runtime.readOnlyPaths(), Map.of(), COMPILE_LIMITS), null, workspace.io("compile.out"),
+                    workspace.io("compile.err"));
+            String compileOutput = compileOutput(workspace.io("compile.out"), workspace.io("compile.err"), compiled);
+            JudgeResult failed = compileFailure(problem, runtime, compiled, compileOutput);
+            if (failed != null) {
+                return failed;
             }
-            // A check that writes nothing is the first run of the tests' sandbox: one sandbox start, not two.
-            try (Session session = warm != null ? warm.session() : sandbox.open(uid, tests)) {
-                String compileOutput = "";
-                if (runtime.compiles()) {
-                    RunReport checked = session.run(runtime.compileCommand(), COMPILE_LIMITS, null);
-                    compileOutput = compileOutput(session.stdout(), session.stderr(), checked);
-                    JudgeResult failed = compileFailure(problem, runtime, checked, compileOutput);
-                    if (failed != null) {
-                        return failed;
-                    }
-                }
-                return runTests(problem, runtime, session, compileOutput, listener);
+            return runTests(problem, runtime, opened(sandbox.open(uid, tests)), compileOutput, listener);
+        }
+        // A check that writes nothing is the first run of the tests' sandbox: one sandbox start, not two.
+        Session session = warm != null ? warm.session() : opened(sandbox.open(uid, tests));
+        String compileOutput = "";
+        if (runtime.compiles()) {
+            RunReport checked = session.run(runtime.compileCommand(), COMPILE_LIMITS, null);
+            compileOutput = compileOutput(session.stdout(), session.stderr(), checked);
+            JudgeResult failed = compileFailure(problem, runtime, checked, compileOutput);
+            if (failed != null) {
+                return failed;
             }
         }
+        return runTests(problem, runtime, session, compileOutput, listener);
+    }
+
+    /** Ends the sandboxes and deletes the workspace of {@link #run}, whether it returned or threw. Never throws. */
+    @Override
+    public void close() {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "cleaning up after a judging on uid " + uid + " failed", e);
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T opened(T resource) {
+        opened.push(resource);
+        return resource;
     }
 
     /**
