@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,6 +96,35 @@ class SessionTest {
             }
         }
         assertEquals(3, seen.stream().distinct().count(), "pids " + seen);
+    }
+
+    @Test
+    void aProgramOfItsOwnStartsWithTheRunsLimitsAndNothingOfTheRunners() throws Exception {
+        Program show = program("show.sh", """
+                cat /proc/self/limits
+                grep -E '^Sig(Blk|Ign)' /proc/self/status
+                echo fds $(ls /proc/self/fd)
+                """, List.of("/bin/sh", "show.sh"));
+        try (Session session = sandbox.open(uid, show)) {
+            RunReport report = session.run(null);
+            String shown = text(session.stdout());
+            assertEquals(0, report.exitCode(), () -> report + " " + shown);
+            for (String limit : List.of("Max cpu time +3 +4 +seconds", "Max file size +1048576 +1048576 +bytes",
+                    "Max processes +64 +64 +processes", "Max stack size +100663296 +100663296 +bytes",
+                    "Max core file size +0 +0 +bytes", "Max msgqueue size +0 +0 +bytes",
+                    "Max address space +unlimited +unlimited +bytes")) {
+                assertTrue(Pattern.compile("(?m)^" + limit + " *$").matcher(shown).find(), limit + " in\n" + shown);
+            }
+            // No signal blocked or ignored (the runner ignores SIGINT, Python SIGPIPE and SIGXFSZ) but glibc's own
+            // 32 and 33, which a spawn leaves ignored and which no program can use (SIGRTMIN is 34); the
+            // standard streams and the descriptor ls reads /proc/self/fd through, nothing else.
+            assertTrue(shown.contains("SigBlk:\t0000000000000000\n"), shown);
+            Matcher ignored = Pattern.compile("SigIgn:\t(\\p{XDigit}+)").matcher(shown);
+            assertTrue(ignored.find(), shown);
+            long glibcOwn = (1L << 31) | (1L << 32);
+            assertEquals(0, Long.parseUnsignedLong(ignored.group(1), 16) & ~glibcOwn, shown);
+            assertTrue(shown.contains("fds 0 1 2 3\n"), shown);
+        }
     }
 
     @Test
