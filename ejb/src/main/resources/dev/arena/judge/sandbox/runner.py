@@ -89,7 +89,7 @@ def run(limits, argv):
     stdin = os.open('/io/stdin' if os.path.exists('/io/stdin') else '/dev/null', os.O_RDONLY)
     stdout = os.open('/io/stdout', os.O_WRONLY | os.O_TRUNC)
     stderr = os.open('/io/stderr', os.O_WRONLY | os.O_TRUNC)
-    # The child writes here why it could not start the program, and closes it once it has.
+    # The child writes here why it could not start the program; it closes it before running the program.
     failure_in, failure_out = os.pipe()
     pid = os.fork()
     if pid == 0:
