@@ -80,13 +80,14 @@ def main():
 
 
 def run(limits, argv):
+    stdin_path = '/io/stdin' if os.path.exists('/io/stdin') else '/dev/null'
     if not in_interpreter(argv):
         try:
-            pid = spawn(limits, argv)
+            pid = spawn(limits, argv, stdin_path)
         except OSError as error:
             return 'fail %s: %s' % (argv[0], error)
         return wait(pid, b'')
-    stdin = os.open('/io/stdin' if os.path.exists('/io/stdin') else '/dev/null', os.O_RDONLY)
+    stdin = os.open(stdin_path, os.O_RDONLY)
     stdout = os.open('/io/stdout', os.O_WRONLY | os.O_TRUNC)
     stderr = os.open('/io/stderr', os.O_WRONLY | os.O_TRUNC)
     # The child writes here why it could not start the program; it closes it before running the program.
@@ -118,7 +119,7 @@ def wait(pid, failure):
     return 'done exit %d' % os.WEXITSTATUS(status)
 
 
-def spawn(limits, argv):
+def spawn(limits, argv, stdin_path):
     """Starts a program that is not this interpreter through prlimit; OSError if it cannot be started."""
     if executable(argv[0]) is None:
         raise OSError('not found or not executable')
@@ -128,18 +129,20 @@ def spawn(limits, argv):
                '--stack=%d' % stack, '--core=0', '--msgqueue=0']
     if address_space:
         command.append('--as=%d' % address_space)
-    stdin = '/io/stdin' if os.path.exists('/io/stdin') else '/dev/null'
     # A fresh process starts with default dispositions and no signal blocked; Python ignores SIGPIPE and
     # SIGXFSZ, and exec would pass ignored signals on.
     return os.posix_spawn(PRLIMIT, command + ['--'] + argv, os.environ, file_actions=[
-        (os.POSIX_SPAWN_OPEN, 0, stdin, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 0, stdin_path, os.O_RDONLY, 0),
         (os.POSIX_SPAWN_OPEN, 1, '/io/stdout', os.O_WRONLY | os.O_TRUNC, 0),
         (os.POSIX_SPAWN_OPEN, 2, '/io/stderr', os.O_WRONLY | os.O_TRUNC, 0),
     ], setsigmask=(), setsigdef=SPAWN_DEFAULT_SIGNALS)
 
 
 def executable(name):
-    """The file execvp would run for this name, or None (prlimit's exec failing would look like the program's)."""
+    """
+    The file execvp would run for this name, or None (prlimit's exec failing would look like the program's).
+    As shutil.which, without its imports in every fork of the runner.
+    """
     if '/' in name:
         candidates = [name]
     else:
