@@ -59,14 +59,9 @@ final class Judging implements AutoCloseable {
     JudgeResult run(Problem problem, LanguageRuntime runtime, String code, ProgressListener listener,
                     WarmSandbox ahead) throws IOException, InterruptedException {
         WarmSandbox warm = usable(ahead, problem, runtime);
-        Workspace workspace;
-        if (warm != null) {
-            // Closing the sandbox started ahead closes its session and its workspace.
-            opened.push(warm);
-            workspace = warm.workspace();
-        } else {
-            workspace = opened(Workspace.create(settings.workRoot(), uid));
-        }
+        // Closing the sandbox started ahead closes its session and its workspace.
+        Workspace workspace = warm != null ? opened(warm).workspace()
+                : opened(Workspace.create(settings.workRoot(), uid));
         workspace.writeSource(runtime.sourceFile(), code);
         Program tests = testsProgram(runtime, problem.timeLimitMs(), problem.memoryLimitMb(), workspace.box());
         if (!testsSandboxFirst(runtime)) {
