@@ -19,9 +19,14 @@ final class Table {
         double peerP99 = r.get("socketio.fanout.p99_us") / 1000;
         comparison(out, "p99 ms at 5,000 deliveries/s (100 rooms x 6)", arenaP99, peerP99, "%.2f",
                 ratio -> ratio <= 1.0 && arenaP99 < 5, "<= peer and < 5 ms", true);
-        comparison(out, "server CPU us per delivery at 5,000/s", r.get("arena.fanout.server_cpu_us"),
-                r.get("socketio.fanout.server_cpu_us"), "%.1f", ratio -> ratio <= 0.67, "<= 0.67x peer", true);
-        comparison(out, "  (Redis CPU us per delivery, same run)", r.get("arena.fanout.redis_cpu_us"),
+        // The target counts what each system needs to deliver: its processes and the Redis they share.
+        comparison(out, "server CPU us per delivery at 5,000/s (+ Redis)",
+                r.get("arena.fanout.server_cpu_us") + r.get("arena.fanout.redis_cpu_us"),
+                r.get("socketio.fanout.server_cpu_us") + r.get("socketio.fanout.redis_cpu_us"), "%.1f",
+                ratio -> ratio <= 0.67, "<= 0.67x peer", true);
+        comparison(out, "  (the instances / processes alone)", r.get("arena.fanout.server_cpu_us"),
+                r.get("socketio.fanout.server_cpu_us"), "%.1f", ratio -> true, "information", false);
+        comparison(out, "  (Redis alone)", r.get("arena.fanout.redis_cpu_us"),
                 r.get("socketio.fanout.redis_cpu_us"), "%.1f", ratio -> true, "information", false);
         // Arena's instances touch their whole fixed heap at start (bin/cluster): their RSS then grows only outside
         // the heap, and a connection's share of the heap is its live heap. The peer's RSS holds its heap.
