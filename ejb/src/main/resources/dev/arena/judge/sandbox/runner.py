@@ -123,12 +123,7 @@ def spawn(limits, argv, stdin_path):
     """Starts a program that is not this interpreter through prlimit; OSError if it cannot be started."""
     if executable(argv[0]) is None:
         raise OSError('not found or not executable')
-    cpu, file_size, processes, stack, address_space = limits
-    # POSIX message queues outlive their processes and cannot be listed here: none may be made.
-    command = [PRLIMIT, '--cpu=%d:%d' % (cpu, cpu + 1), '--fsize=%d' % file_size, '--nproc=%d' % processes,
-               '--stack=%d' % stack, '--core=0', '--msgqueue=0']
-    if address_space:
-        command.append('--as=%d' % address_space)
+    command = [PRLIMIT] + ['--%s=%d:%d' % (option, soft, hard) for option, _, soft, hard in rlimits(limits)]
     # A fresh process starts with default dispositions and no signal blocked; Python ignores SIGPIPE and
     # SIGXFSZ, and exec would pass ignored signals on.
     return os.posix_spawn(PRLIMIT, command + ['--'] + argv, os.environ, file_actions=[
@@ -136,6 +131,19 @@ def spawn(limits, argv, stdin_path):
         (os.POSIX_SPAWN_OPEN, 1, '/io/stdout', os.O_WRONLY | os.O_TRUNC, 0),
         (os.POSIX_SPAWN_OPEN, 2, '/io/stderr', os.O_WRONLY | os.O_TRUNC, 0),
     ], setsigmask=(), setsigdef=SPAWN_DEFAULT_SIGNALS)
+
+
+def rlimits(limits):
+    """A run's rlimits as (prlimit option, resource, soft, hard), for a spawned program and a forked one alike."""
+    cpu, file_size, processes, stack, address_space = limits
+    table = [('cpu', resource.RLIMIT_CPU, cpu, cpu + 1), ('fsize', resource.RLIMIT_FSIZE, file_size, file_size),
+             ('nproc', resource.RLIMIT_NPROC, processes, processes), ('stack', resource.RLIMIT_STACK, stack, stack),
+             ('core', resource.RLIMIT_CORE, 0, 0),
+             # POSIX message queues outlive their processes and cannot be listed here: none may be made.
+             ('msgqueue', resource.RLIMIT_MSGQUEUE, 0, 0)]
+    if address_space:
+        table.append(('as', resource.RLIMIT_AS, address_space, address_space))
+    return table
 
 
 def executable(name):
@@ -159,15 +167,8 @@ def child(limits, argv, fds, failure_out):
         os.dup2(fd, target)
     os.closerange(3, failure_out)
     os.closerange(failure_out + 1, os.sysconf('SC_OPEN_MAX'))
-    cpu, file_size, processes, stack, address_space = limits
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    for kind, value in ((resource.RLIMIT_FSIZE, file_size), (resource.RLIMIT_NPROC, processes),
-                        (resource.RLIMIT_STACK, stack), (resource.RLIMIT_CORE, 0),
-                        # POSIX message queues outlive their processes and cannot be listed here.
-                        (resource.RLIMIT_MSGQUEUE, 0)):
-        resource.setrlimit(kind, (value, value))
-    if address_space:
-        resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    for _, kind, soft, hard in rlimits(limits):
+        resource.setrlimit(kind, (soft, hard))
     signal.pthread_sigmask(signal.SIG_SETMASK, ())
     os.close(failure_out)
     os._exit(python(argv[len(INTERPRETER):]))
