@@ -233,7 +233,12 @@ class SessionTest {
 
     @Test
     void aSandboxAfterAForkBombStartsEmpty() throws Exception {
-        Program bomb = python("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n");
+        Program forking = python("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n");
+        // Room for 64 forked interpreters (they touched up to 175 MB between them): the pids cap and the CPU
+        // limit end the bomb, not a race with the memory limit.
+        Program bomb = new Program(forking.command(), box, false, List.of(), Map.of(),
+                new Limits(LIMITS.cpuTimeMs(), LIMITS.wallTimeMs(), 512L << 20, 0, LIMITS.maxTasks(),
+                        LIMITS.fileSizeBytes(), LIMITS.tmpBytes()));
         RunReport bombed = sandbox.run(uid, bomb, null, box.resolve("out"), box.resolve("err"));
         assertTrue(bombed.cpuLimitHit() || bombed.wallLimitHit(), bombed::toString);
         for (Path group : slotCgroups()) {
