@@ -19,7 +19,6 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Redis Pub/Sub as the broker. One subscriber connection per instance carries every subscription; its thread
@@ -55,7 +54,8 @@ public final class RedisBroker implements Broker, AutoCloseable {
     private volatile Listener active;
     private volatile Jedis connection;
     private volatile boolean running = true;
-    private volatile String appendSha;
+    private final LuaScript append = new LuaScript(RoomLog.APPEND);
+    private final LuaScript range = new LuaScript(RoomLog.RANGE);
     private final Thread subscriber;
 
     /**
@@ -133,33 +133,28 @@ public final class RedisBroker implements Broker, AutoCloseable {
 
     @Override
     public long appendToRoom(String room, String prefix, String suffix) {
-        List<String> keys = List.of(settings.key("room:{" + room + "}:seq"), settings.key("room:{" + room + "}:history"));
         List<String> args = List.of(prefix, suffix, channel(Topics.room(room)), Integer.toString(historySize),
                 Long.toString(historyTtl.toSeconds()));
         try {
-            String sha = appendSha;
-            if (sha != null) {
-                try {
-                    return (Long) commands.evalsha(sha, keys, args);
-                } catch (JedisNoScriptException e) {
-                    // Redis restarted without its script cache: load it again below.
-                }
-            }
-            appendSha = commands.scriptLoad(RoomLog.APPEND);
-            return (Long) commands.evalsha(appendSha, keys, args);
+            return (Long) append.run(commands, logKeys(room), args);
         } catch (JedisException e) {
             throw new BrokerUnavailableException("append failed: " + e.getMessage(), e);
         }
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public List<String> history(String room, long after, long upTo) {
         try {
-            return commands.zrangeByScore(settings.key("room:{" + room + "}:history"), "(" + after,
-                    upTo == Long.MAX_VALUE ? "+inf" : Long.toString(upTo));
+            return (List<String>) range.run(commands, logKeys(room), List.of(Long.toString(after), Long.toString(upTo)));
         } catch (JedisException e) {
             throw new BrokerUnavailableException("history failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A room's sequence and its history. The history was a sorted set under {@code :history} before. */
+    private List<String> logKeys(String room) {
+        return List.of(settings.key("room:{" + room + "}:seq"), settings.key("room:{" + room + "}:log"));
     }
 
     /** Checks the subscriber connection; a dead one is dropped so that the loop reconnects. */

@@ -43,8 +43,12 @@ final class Inbox implements Member {
 
     @Override
     public void send(String frame) {
+        frames.add(parse(frame));
+    }
+
+    static JsonObject parse(String frame) {
         try (var reader = Json.createReader(new StringReader(frame))) {
-            frames.add(reader.readObject());
+            return reader.readObject();
         }
     }
 

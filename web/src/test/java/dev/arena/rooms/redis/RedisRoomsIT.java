@@ -9,10 +9,8 @@ import dev.arena.rooms.Connection;
 import dev.arena.rooms.FrameCodec;
 import dev.arena.rooms.RoomHub;
 import dev.arena.rooms.RoomLimits;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +32,6 @@ import redis.clients.jedis.args.ClientType;
 import redis.clients.jedis.params.ClientKillParams;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
-import redis.clients.jedis.resps.Tuple;
 
 /**
  * The Redis adapters of rooms against a real Redis: two instances, each a {@link RoomHub} over its own
@@ -138,16 +135,28 @@ class RedisRoomsIT {
             alice.send("{\"type\":\"publish\",\"room\":\"capped\",\"id\":\"c" + i + "\",\"data\":" + i + "}");
         }
 
-        List<Tuple> history = admin.zrangeWithScores(prefix + "room:{capped}:history", 0, -1);
-        assertEquals(List.of(4.0, 5.0, 6.0, 7.0, 8.0), history.stream().map(Tuple::getScore).toList());
-        for (Tuple kept : history) {
-            JsonObject frame;
-            try (var reader = Json.createReader(new StringReader(kept.getElement()))) {
-                frame = reader.readObject();
-            }
-            assertEquals((long) kept.getScore(), frame.getJsonNumber("offset").longValue());
-            assertEquals((long) kept.getScore(), frame.getJsonNumber("data").longValue());
+        List<JsonObject> kept = admin.lrange(prefix + "room:{capped}:log", 0, -1).stream().map(Inbox::parse).toList();
+        assertEquals(List.of(4L, 5L, 6L, 7L, 8L), kept.stream().map(f -> f.getJsonNumber("offset").longValue()).toList());
+        assertEquals(List.of(4L, 5L, 6L, 7L, 8L), kept.stream().map(f -> f.getJsonNumber("data").longValue()).toList());
+    }
+
+    @Test
+    void theHistoryHandsOutTheKeptFramesOfAnOffsetRange() {
+        Instance a = start("a", 5, 15);
+        Client alice = enter(a, "alice", "capped");
+        assertEquals(List.of(), a.broker().history("capped", 0, Long.MAX_VALUE), "nothing published yet");
+        for (int i = 1; i <= 8; i++) {
+            alice.send("{\"type\":\"publish\",\"room\":\"capped\",\"id\":\"c" + i + "\",\"data\":" + i + "}");
         }
+
+        assertEquals(List.of(5L, 6L), historyOffsets(a, "capped", 4, 6));
+        assertEquals(List.of(7L, 8L), historyOffsets(a, "capped", 6, Long.MAX_VALUE));
+        assertEquals(List.of(4L, 5L), historyOffsets(a, "capped", 0, 5), "offsets 1..3 are gone");
+        assertEquals(List.of(), historyOffsets(a, "capped", 0, 3), "all of them gone");
+        assertEquals(List.of(), historyOffsets(a, "capped", 8, Long.MAX_VALUE), "nothing after the last");
+        assertEquals(List.of(8L), historyOffsets(a, "capped", 7, 100), "nothing beyond the last");
+        assertEquals(List.of(), historyOffsets(a, "capped", 6, 6), "an empty range");
+        assertEquals(List.of(), a.broker().history("never-used", 0, Long.MAX_VALUE));
     }
 
     @Test
@@ -156,15 +165,16 @@ class RedisRoomsIT {
         Client alice = enter(a, "alice", "quiet");
         alice.send("{\"type\":\"publish\",\"room\":\"quiet\",\"id\":\"c1\",\"data\":1}");
         assertEquals(1, alice.inbox().awaitType("ack").getJsonNumber("offset").longValue());
-        String history = prefix + "room:{quiet}:history";
+        String history = prefix + "room:{quiet}:log";
         long ttl = admin.ttl(history);
         assertTrue(ttl > 0 && ttl <= 1, "history expires: ttl " + ttl);
         assertEquals(-1, admin.ttl(prefix + "room:{quiet}:seq"), "the sequence is kept");
 
         awaitTrue(() -> !admin.exists(history), "the quiet room's history expired");
+        assertEquals(List.of(), a.broker().history("quiet", 0, Long.MAX_VALUE), "an expired history is empty");
         alice.send("{\"type\":\"publish\",\"room\":\"quiet\",\"id\":\"c2\",\"data\":2}");
         assertEquals(2, alice.inbox().awaitType("ack").getJsonNumber("offset").longValue());
-        assertEquals(1, admin.zcard(history));
+        assertEquals(List.of(2L), historyOffsets(a, "quiet", 0, Long.MAX_VALUE), "the history starts again at the next offset");
     }
 
     @Test
@@ -260,6 +270,10 @@ class RedisRoomsIT {
             messages.add(client.inbox().awaitType("message"));
         }
         return messages;
+    }
+
+    private static List<Long> historyOffsets(Instance instance, String room, long after, long upTo) {
+        return offsets(instance.broker().history(room, after, upTo).stream().map(Inbox::parse).toList());
     }
 
     private static List<Long> offsets(List<JsonObject> messages) {
