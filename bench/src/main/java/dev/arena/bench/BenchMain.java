@@ -65,7 +65,7 @@ public final class BenchMain {
         double knee = 0;
         try (Target target = new Target(o);
              FanOut fanOut = new FanOut(target, o.getInt("rooms", 100), o.getInt("members", 6))) {
-            for (String rate : o.get("rates", "500,1000,2000,5000,10000,15000,20000,30000,40000,60000").split(",")) {
+            for (String rate : o.get("rates", "500,1000,2000,5000,10000,15000,20000,25000,30000,35000,40000,60000").split(",")) {
                 FanOut.Step s = fanOut.step(Double.parseDouble(rate), seconds(o, "warmup", 3), seconds(o, "window", 8));
                 print(s);
                 boolean healthy = s.p99() < p99Limit && s.deliveredPerSec() >= 0.9 * s.targetRate()

@@ -36,17 +36,18 @@ final class RoomLog {
 
     /**
      * KEYS[1] the room's sequence, KEYS[2] its history (list); ARGV[1] after, ARGV[2] up to (offsets).
-     * Returns the kept frames with offsets in (after, up to], oldest first. The frame of offset {@code o} is at
-     * {@code o - seq - 1} counted from the end; Redis clamps a start before the oldest kept frame.
+     * Returns the kept frames with offsets in (after, up to], oldest first. Offsets become indices into the list
+     * before they reach Redis, so they stay small numbers whatever the offsets.
      */
     static final String RANGE = """
             local last = tonumber(redis.call('GET', KEYS[1]) or '0')
-            local after = tonumber(ARGV[1])
-            local upTo = math.min(last, tonumber(ARGV[2]))
-            if upTo <= after then
+            local first = last - redis.call('LLEN', KEYS[2]) + 1
+            local from = math.max(tonumber(ARGV[1]) + 1, first)
+            local upTo = math.min(tonumber(ARGV[2]), last)
+            if upTo < from then
               return {}
             end
-            return redis.call('LRANGE', KEYS[2], after - last, upTo - last - 1)
+            return redis.call('LRANGE', KEYS[2], from - first, upTo - first)
             """;
 
     private RoomLog() {
