@@ -215,6 +215,28 @@ class RedisRoomsIT {
     }
 
     @Test
+    void whatAnInstanceMissedWhileItsSubscriberWasDownReachesItFromTheHistoryInOrder() {
+        Instance a = start("a", 1000, 15);
+        Instance b = start("b", 1000, 15);
+        Client alice = enter(a, "alice", "r");
+        Client bob = enter(b, "bob", "r");
+        alice.inbox().await(frame -> "bob".equals(frame.getString("user", null)), "bob joining");
+        bob.send("{\"type\":\"publish\",\"room\":\"r\",\"id\":\"m1\",\"data\":1}");
+        assertEquals(1, alice.inbox().awaitType("message").getJsonNumber("offset").longValue());
+
+        // Appends go through the command connections, so they go on while no instance hears the channel.
+        admin.clientKill(ClientKillParams.clientKillParams().type(ClientType.PUBSUB));
+        for (int i = 2; i <= 30; i++) {
+            bob.send("{\"type\":\"publish\",\"room\":\"r\",\"id\":\"m" + i + "\",\"data\":" + i + "}");
+        }
+
+        List<JsonObject> caughtUp = messages(alice, 29);
+        assertEquals(LongStream.rangeClosed(2, 30).boxed().toList(), offsets(caughtUp), "every offset once, in order");
+        assertEquals(LongStream.rangeClosed(2, 30).boxed().toList(),
+                caughtUp.stream().map(m -> m.getJsonNumber("data").longValue()).toList(), "each with its own message");
+    }
+
+    @Test
     void membersOfAnInstanceThatStoppedAreDroppedAndAnnouncedLeft() {
         Instance a = start("a", 100, 15);
         Instance b = start("b", 100, 2);
