@@ -6,9 +6,9 @@ package dev.arena.rooms.redis;
  * every subscriber sees offset order.
  *
  * <p>The history is a list capped at the history size, so that it holds exactly the frames of the offsets
- * {@code seq - length + 1 .. seq}, oldest first: an offset's place in it follows from the sequence, and a read
- * needs no index. A list costs Redis a third less per append than the sorted set it replaced (scored by
- * offset), which is the larger part of what a room message costs Redis beyond its publish.
+ * {@code seq - length + 1 .. seq}, oldest first: an offset's place in it follows from the sequence, so a read
+ * needs no index. The append script spends about a third less time in Redis with a list than it did with the
+ * sorted set scored by offset that the list replaced (docs/benchmarks.md).
  *
  * <p>A room's history expires once the room has been quiet for the history's time to live: rooms come and
  * go, and Redis refuses every write (the judge's queue included) once its memory is full. The sequence is
