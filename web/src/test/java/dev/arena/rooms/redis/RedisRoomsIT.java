@@ -86,11 +86,9 @@ class RedisRoomsIT {
 
     @Test
     void messagesOfARoomReachEveryInstanceInOneOrderWithTheAckedOffsets() throws Exception {
-        Instance a = start("a", 1000, 15);
-        Instance b = start("b", 1000, 15);
-        Client alice = enter(a, "alice", "r");
-        Client bob = enter(b, "bob", "r");
-        alice.inbox().await(frame -> "bob".equals(frame.getString("user", null)), "bob joining");
+        TwoMembers apart = aliceAndBobOnTwoInstances(1000);
+        Client alice = apart.alice();
+        Client bob = apart.bob();
 
         ExecutorService publishers = Executors.newFixedThreadPool(2);
         try {
@@ -194,10 +192,9 @@ class RedisRoomsIT {
 
     @Test
     void aBrokerWhoseConnectionWasKilledSubscribesAgainAndSaysAgainWhoIsHere() {
-        Instance a = start("a", 100, 15);
-        Instance b = start("b", 100, 15);
-        Client alice = enter(a, "alice", "r");
-        Client bob = enter(b, "bob", "r");
+        TwoMembers apart = aliceAndBobOnTwoInstances(100);
+        Client alice = apart.alice();
+        Client bob = apart.bob();
         admin.del(prefix + "room:{r}:members");
 
         admin.clientKill(ClientKillParams.clientKillParams().type(ClientType.PUBSUB));
@@ -216,11 +213,9 @@ class RedisRoomsIT {
 
     @Test
     void whatAnInstanceMissedWhileItsSubscriberWasDownReachesItFromTheHistoryInOrder() {
-        Instance a = start("a", 1000, 15);
-        Instance b = start("b", 1000, 15);
-        Client alice = enter(a, "alice", "r");
-        Client bob = enter(b, "bob", "r");
-        alice.inbox().await(frame -> "bob".equals(frame.getString("user", null)), "bob joining");
+        TwoMembers apart = aliceAndBobOnTwoInstances(1000);
+        Client alice = apart.alice();
+        Client bob = apart.bob();
         bob.send("{\"type\":\"publish\",\"room\":\"r\",\"id\":\"m1\",\"data\":1}");
         assertEquals(1, alice.inbox().awaitType("message").getJsonNumber("offset").longValue());
 
@@ -275,6 +270,19 @@ class RedisRoomsIT {
         broker.start();
         hub.maintainPresence();
         return new Instance(name, hub, broker);
+    }
+
+    /** Alice on instance a and Bob on instance b, both in room r, once Alice has seen Bob join. */
+    private record TwoMembers(Client alice, Client bob) {
+    }
+
+    private TwoMembers aliceAndBobOnTwoInstances(int historySize) {
+        Instance a = start("a", historySize, 15);
+        Instance b = start("b", historySize, 15);
+        Client alice = enter(a, "alice", "r");
+        Client bob = enter(b, "bob", "r");
+        alice.inbox().await(frame -> "bob".equals(frame.getString("user", null)), "bob joining");
+        return new TwoMembers(alice, bob);
     }
 
     private Client enter(Instance instance, String user, String room) {
