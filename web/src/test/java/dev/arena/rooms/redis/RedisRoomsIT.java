@@ -134,7 +134,7 @@ class RedisRoomsIT {
         }
 
         List<JsonObject> kept = admin.lrange(prefix + "room:{capped}:log", 0, -1).stream().map(Inbox::parse).toList();
-        assertEquals(List.of(4L, 5L, 6L, 7L, 8L), kept.stream().map(f -> f.getJsonNumber("offset").longValue()).toList());
+        assertEquals(List.of(4L, 5L, 6L, 7L, 8L), offsets(kept));
         assertEquals(List.of(4L, 5L, 6L, 7L, 8L), kept.stream().map(f -> f.getJsonNumber("data").longValue()).toList());
     }
 
