@@ -138,6 +138,9 @@ public final class BenchMain {
             results.put("sandbox." + language + ".sandbox_p50_us", r.sandboxP50Micros());
             results.put("sandbox." + language + ".rlimits_only_p50_us", r.rlimitsOnlyP50Micros());
             results.put("sandbox." + language + ".single_overhead_us", r.singleOverheadP50Micros());
+            if (language.equals("python")) {
+                programAlone(problem, o.getInt("runs", 30), results);
+            }
         }
         int judgeRuns = o.getInt("judge-runs", 10);
         for (String language : judgeRuns > 0 ? o.get("languages", "cpp,python").split(",") : new String[0]) {
@@ -146,6 +149,16 @@ public final class BenchMain {
                     + " p50 %.1f ms%n", language, judgeRuns, p50 / 1000.0);
             results.put("sandbox." + language + ".engine_judge_p50_us", p50);
         }
+    }
+
+    private static void programAlone(Path problem, int series, Results results) throws Exception {
+        ProgramAlone.Result r = ProgramAlone.run(problem.resolve("solutions").resolve("main.py"),
+                problem.resolve("tests"), series);
+        OUT.printf(Locale.ROOT, "python A+B's tests with no judge (a fork of a warm interpreter per test, no sandbox),"
+                        + " %d series, p50 of all tests: %.1f ms one at a time, %.1f ms two at a time%n", series,
+                r.oneAtATimeMicros() / 1000.0, r.twoAtATimeMicros() / 1000.0);
+        results.put("sandbox.python.alone_us", r.oneAtATimeMicros());
+        results.put("sandbox.python.alone_two_at_a_time_us", r.twoAtATimeMicros());
     }
 
     private static void queue(Options o, Results results) throws Exception {

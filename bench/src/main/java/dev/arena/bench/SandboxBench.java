@@ -193,6 +193,11 @@ final class SandboxBench {
         if (program.startsWith("./")) {
             return box.resolve(program.substring(2)).toString();
         }
+        return onSandboxPath(program);
+    }
+
+    /** The file the sandbox's PATH finds for a program name (the name itself if none). */
+    static String onSandboxPath(String program) {
         for (String dir : List.of("/usr/local/bin", "/usr/bin", "/bin")) {
             Path candidate = Path.of(dir, program);
             if (Files.isExecutable(candidate)) {

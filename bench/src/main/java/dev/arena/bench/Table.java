@@ -49,6 +49,10 @@ final class Table {
                 null, "information");
         single(out, "judge python A+B in the engine alone p50 ms", r.get("sandbox.python.engine_judge_p50_us") / 1000,
                 "%.0f", null, "information");
+        single(out, "  (its tests, no judge: the program alone)", r.get("sandbox.python.alone_us") / 1000,
+                "%.0f", null, "information");
+        single(out, "  (its tests, no judge, two at a time)", r.get("sandbox.python.alone_two_at_a_time_us") / 1000,
+                "%.0f", null, "information");
         single(out, "judge cpp A+B in the engine alone p50 ms", r.get("sandbox.cpp.engine_judge_p50_us") / 1000,
                 "%.0f", null, "information");
         single(out, "judge python submissions/s (cluster)", r.get("judge.python.per_s"), "%.2f", null, "information");
