@@ -119,6 +119,13 @@ use_recent_jdk() {
   export JAVA_HOME="$home"
 }
 
+# The heap options of a Payara Micro instance, one per line (bin/cluster says why these; the benchmark's
+# container floor runs with the same).
+instance_heap_opts() {
+  printf '%s\n' "-Xms${ARENA_HEAP:-512m}" "-Xmx${ARENA_HEAP:-512m}" -XX:+AlwaysPreTouch \
+    -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70
+}
+
 # poll_until SECONDS COMMAND...: runs COMMAND every half second until it
 # succeeds (0), gives up early when it returns 2 (the awaited thing cannot
 # happen any more, e.g. its process died), or the deadline passes.

@@ -77,9 +77,9 @@ public final class BenchMain {
                 }
                 knee = Math.max(knee, s.deliveredPerSec());
             }
-            OUT.printf(Locale.ROOT, "%s: knee = %.0f delivered msgs/s with p99 < %.0f ms%n", target.wire.name(), knee,
+            OUT.printf(Locale.ROOT, "%s: knee = %.0f delivered msgs/s with p99 < %.0f ms%n", target.name, knee,
                     p99Limit / 1000);
-            results.put(target.wire.name() + ".knee", knee);
+            results.put(target.name + ".knee", knee);
         }
     }
 

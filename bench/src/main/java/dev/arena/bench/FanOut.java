@@ -59,10 +59,12 @@ final class FanOut implements AutoCloseable {
         this.stepFirstSeq = new long[rooms];
         long opening = System.nanoTime();
         // Member j of room r goes to instance (r + j) mod n: every room spans every instance, and the
-        // publishers (member 0) are spread evenly too.
-        this.conns = target.open(rooms * members, i -> i / members + i % members, i -> roomNames[i / members],
+        // publishers (member 0) are spread evenly too. Rooms kept together: room r on instance r mod n.
+        java.util.function.IntUnaryOperator instanceOf = target.roomsTogether ? i -> i / members
+                : i -> i / members + i % members;
+        this.conns = target.open(rooms * members, instanceOf, i -> roomNames[i / members],
                 i -> "fan" + i, this::onFrame, 200, Duration.ofSeconds(120), 0);
-        LOG.log(Level.INFO, "{0}: {1} sockets in {2} rooms open in {3} ms", new Object[]{target.wire.name(),
+        LOG.log(Level.INFO, "{0}: {1} sockets in {2} rooms open in {3} ms", new Object[]{target.name,
                 conns.size(), rooms, (System.nanoTime() - opening) / 1_000_000});
     }
 
@@ -136,7 +138,7 @@ final class FanOut implements AutoCloseable {
                 inWindow = true;
                 perServer0 = perServerCpu();
                 serverCpu0 = sum(perServer0);
-                redisCpu0 = Proc.cpuMicros(target.redisPid);
+                redisCpu0 = redisCpuMicros();
                 toolCpu0 = Proc.cpuMicros(-1);
             }
             publish((int) (i % rooms));
@@ -151,12 +153,12 @@ final class FanOut implements AutoCloseable {
         if (perServer0 == null) {
             perServer0 = perServerCpu();
             serverCpu0 = sum(perServer0);
-            redisCpu0 = Proc.cpuMicros(target.redisPid);
+            redisCpu0 = redisCpuMicros();
             toolCpu0 = Proc.cpuMicros(-1);
         }
         long[] perServer1 = perServerCpu();
         long serverCpu = sum(perServer1) - serverCpu0;
-        long redisCpu = Proc.cpuMicros(target.redisPid) - redisCpu0;
+        long redisCpu = redisCpuMicros() - redisCpu0;
         long toolCpu = Proc.cpuMicros(-1) - toolCpu0;
 
         long expected = 0;
@@ -176,7 +178,7 @@ final class FanOut implements AutoCloseable {
             percents.append(s == 0 ? "" : "/").append(Math.round((perServer1[s] - perServer0[s]) / seconds / 1e4));
         }
         double perDelivery = delivered == 0 ? Double.NaN : 1.0 / delivered;
-        return new Step(target.wire.name(), rooms, members, deliveriesPerSecond, publishedInWindow / seconds,
+        return new Step(target.name, rooms, members, deliveriesPerSecond, publishedInWindow / seconds,
                 delivered / seconds, h.percentile(0.50), h.percentile(0.99), h.percentile(0.999), h.max(),
                 expected, Math.max(0, expected - stepDelivered.sum()),
                 conns.stream().mapToLong(c -> c.outOfOrder).sum() - outOfOrderBefore, errors.sum(),
@@ -189,6 +191,11 @@ final class FanOut implements AutoCloseable {
         long seq = nextPublishSeq[room]++;
         conns.get(room * members).send(target.wire.publish(roomNames[room], seq,
                 "{\"t\":" + System.nanoTime() + ",\"s\":" + seq + "}"));
+    }
+
+    /** A system with no Redis (the container floor) spends none there. */
+    private long redisCpuMicros() {
+        return target.redisPid < 0 ? 0 : Proc.cpuMicros(target.redisPid);
     }
 
     private long[] perServerCpu() {

@@ -22,14 +22,24 @@ final class Target implements AutoCloseable {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Target.class.getName());
 
     final Wire wire;
+    /** The name its results go under: the wire's, unless given (the container floor speaks Arena's wire). */
+    final String name;
+    /**
+     * Whether each room's members all go to one instance (room r to instance r mod n) instead of every room
+     * spanning every instance: for servers with no bridge between their instances.
+     */
+    final boolean roomsTogether;
     final int[] ports;
     final long[] serverPids;
+    /** -1 if the system has no Redis. */
     final long redisPid;
     private final TokenService tokens;
     private final SocketLoop loop = new SocketLoop();
 
     Target(Options options) throws IOException {
         this.wire = Wire.named(options.get("target", "arena"));
+        this.name = options.get("name", wire.name());
+        this.roomsTogether = Boolean.parseBoolean(options.get("rooms-together", "false"));
         this.ports = options.ints("ports", wire == Wire.ARENA ? "8481,8482,8483" : "9481,9482,9483");
         this.serverPids = options.longs("server-pids", "");
         this.redisPid = options.getLong("redis-pid", -1);

@@ -33,6 +33,25 @@ class TableTest {
         assertTrue(table.matches("(?s).*\\(Redis alone\\) +30\\.0 +10\\.0 +3\\.00x +information.*"), table);
     }
 
+    @Test
+    void theContainerFloorIsShownBesideThePeerAndNotJudged() throws IOException {
+        Results results = new Results(dir.resolve("results.properties"));
+        results.put("arena.knee", 15000);
+        results.put("socketio.knee", 20000);
+        results.put("floor.knee", 35000);
+        results.put("socketio.fanout.server_cpu_us", 80);
+        results.put("socketio.fanout.redis_cpu_us", 20);
+        results.put("floor.fanout.server_cpu_us", 55);
+
+        String table = print(results);
+
+        assertTrue(table.matches("(?s).*knee \\(p99 < 50 ms\\) +15000 +20000 +0\\.75x +>= 1\\.25x peer +MISSED\n"
+                + "  \\(container floor: Payara's I/O alone\\) +35000 +20000 +1\\.75x +information *\n.*"), table);
+        // Against the peer's whole cost, Redis included, as the judged row above it.
+        assertTrue(table.matches("(?s).*\\(container floor: Payara's I/O alone\\), no Redis +55\\.0 +100\\.0"
+                + " +0\\.55x +information.*"), table);
+    }
+
     private static String print(Results results) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Table.print(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
