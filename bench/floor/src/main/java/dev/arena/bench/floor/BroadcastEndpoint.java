@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * <p>It writes the way Arena does, so that the floor is the container's and not a slower use of it: from one
  * thread per instance (the publish is handed to it, as Arena's Redis subscriber receives it), through the async
  * remote, with the container's per-frame idle timer off (session idle timeout -1). With blocking sends from
- * the frame's own thread and the default idle timeout, the same traffic cost 2-3 times as much CPU.
+ * the frame's own thread and the default idle timeout, the same traffic cost four to five times as much CPU
+ * (docs/benchmarks.md).
  */
 @ServerEndpoint("/ws")
 public class BroadcastEndpoint {
@@ -64,8 +65,9 @@ public class BroadcastEndpoint {
         if (at < 0 || !frame.endsWith("}")) {
             return;
         }
-        String message = "{\"type\":\"message\",\"data\":" + frame.substring(at + DATA.length(), frame.length() - 1) + "}";
-        DELIVERIES.add(new Delivery((String) session.getUserProperties().get(ROOM), message));
+        String data = frame.substring(at + DATA.length(), frame.length() - 1);
+        DELIVERIES.add(new Delivery((String) session.getUserProperties().get(ROOM),
+                "{\"type\":\"message\",\"data\":" + data + "}"));
     }
 
     @OnClose
