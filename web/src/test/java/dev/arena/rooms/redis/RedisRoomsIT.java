@@ -116,12 +116,32 @@ class RedisRoomsIT {
         Map<String, Long> offsetOfData = new HashMap<>();
         seenByAlice.forEach(m -> offsetOfData.put(m.getString("data"), m.getJsonNumber("offset").longValue()));
         for (Client publisher : List.of(alice, bob)) {
+            List<Long> ownOffsets = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 JsonObject ack = publisher.inbox().awaitType("ack");
+                assertEquals(publisher.inbox().user() + i, ack.getString("id"), "acks come in publish order");
                 assertEquals(offsetOfData.get(ack.getString("id")), ack.getJsonNumber("offset").longValue(),
                         ack::toString);
+                ownOffsets.add(ack.getJsonNumber("offset").longValue());
             }
+            assertEquals(ownOffsets.stream().sorted().toList(), ownOffsets, "a publisher's messages keep its order");
         }
+    }
+
+    @Test
+    void aPublishWhoseAppendRedisLeavesUnansweredFailsWithItsIdAndTheNextSucceeds() {
+        Instance a = start("a", 100, 15);
+        Client alice = enter(a, "alice", "r");
+
+        // Redis takes the append but runs no command for longer than the client's timeout (2 s).
+        admin.clientPause(3500);
+        alice.send("{\"type\":\"publish\",\"room\":\"r\",\"id\":\"late\",\"data\":1}");
+        JsonObject error = alice.inbox().awaitType("error");
+        assertEquals("unavailable", error.getString("code"), error::toString);
+        assertEquals("late", error.getString("id"), "the error names the publish");
+
+        alice.send("{\"type\":\"publish\",\"room\":\"r\",\"id\":\"next\",\"data\":2}");
+        assertEquals("next", alice.inbox().awaitType("ack").getString("id"), "served once Redis runs commands again");
     }
 
     @Test
