@@ -119,10 +119,10 @@ class RedisRoomsIT {
             List<Long> ownOffsets = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 JsonObject ack = publisher.inbox().awaitType("ack");
+                long offset = ack.getJsonNumber("offset").longValue();
                 assertEquals(publisher.inbox().user() + i, ack.getString("id"), "acks come in publish order");
-                assertEquals(offsetOfData.get(ack.getString("id")), ack.getJsonNumber("offset").longValue(),
-                        ack::toString);
-                ownOffsets.add(ack.getJsonNumber("offset").longValue());
+                assertEquals(offsetOfData.get(ack.getString("id")), offset, ack::toString);
+                ownOffsets.add(offset);
             }
             assertEquals(ownOffsets.stream().sorted().toList(), ownOffsets, "a publisher's messages keep its order");
         }
